@@ -1,0 +1,187 @@
+"""Run the checks: load each file, validate it, apply the playbook's rule settings, run rules."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from negplan.discovery import PlaybookCache, locate, validate_playbook
+from negplan.errors import InputError, NegplanError
+from negplan.findings import Finding, Severity, sort_findings
+from negplan.loader import Document, load
+from negplan.models.plan import Plan
+from negplan.models.playbook import Playbook
+from negplan.rules import RULES
+from negplan.rules.base import Issue, PlanContext, PlaybookContext, Rule
+from negplan.schema import document_kind, header_findings, validate
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_KIND_LINE = re.compile(r"^kind:\s*['\"]?(plan|playbook)['\"]?\s*(#.*)?$", re.MULTILINE)
+
+
+@dataclass
+class FileResult:
+    """The outcome of checking one file."""
+
+    path: str
+    kind: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    playbook: str | None = None
+    error: NegplanError | None = None
+    plan: Plan | None = None
+    skipped: bool = False
+
+    def counts(self) -> dict[Severity, int]:
+        """Findings per severity."""
+        result = {Severity.ERROR: 0, Severity.WARNING: 0, Severity.INFO: 0}
+        for finding in self.findings:
+            result[finding.severity] += 1
+        return result
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Settings for one run of ``check``."""
+
+    today: date
+    playbook: str | None = None
+    skip_unknown: bool = False
+
+
+def severity_for(rule: Rule, playbook: Playbook | None) -> Severity:
+    """The rule's severity after the playbook's overrides."""
+    if playbook is not None and rule.configurable:
+        return playbook.rules.get(rule.code, rule.severity)
+    return rule.severity
+
+
+def _run(
+    rules: Iterable[Rule], context: object, doc: Document, playbook: Playbook | None
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        severity = severity_for(rule, playbook)
+        if severity is Severity.OFF or rule.check is None:
+            continue
+        issue: Issue
+        for issue in rule.check(context):
+            pos = doc.index.locate(issue.path, key=issue.key)
+            findings.append(
+                Finding(doc.path, pos.line, pos.col, rule.code, severity, issue.message,
+                        issue.hint)
+            )
+    return findings
+
+
+def _rules_for(target: str) -> list[Rule]:
+    return [r for r in RULES.values() if r.target == target]
+
+
+def check_playbook_document(doc: Document) -> tuple[Playbook | None, list[Finding]]:
+    """Validate a playbook and run the NP9xx rules on it."""
+    playbook, findings = validate_playbook(doc)
+    if playbook is not None:
+        findings += _run(_rules_for("playbook"), PlaybookContext(playbook), doc, playbook)
+    return playbook, sort_findings(findings)
+
+
+def check_plan_document(
+    doc: Document, playbook: Playbook, *, today: date
+) -> tuple[Plan | None, list[Finding]]:
+    """Validate a plan and run the plan rules against ``playbook``."""
+    plan, findings = validate(doc, Plan)
+    findings = [*doc.findings, *findings]
+    if plan is not None:
+        context = PlanContext(plan, playbook, today)
+        findings += _run(_rules_for("plan"), context, doc, playbook)
+    return plan, sort_findings(findings)
+
+
+def check_document(
+    doc: Document, *, explicit: bool, options: CheckOptions, cache: PlaybookCache
+) -> FileResult:
+    """Check one loaded document by its kind."""
+    result = FileResult(doc.path)
+    if not doc.ok:
+        # The file did not parse: report it if it was named, or if it looks like ours.
+        if explicit and not options.skip_unknown:
+            result.findings = list(doc.findings) or header_findings(doc)
+        elif doc.text is not None and _KIND_LINE.search(doc.text):
+            result.findings = list(doc.findings)
+        else:
+            result.skipped = True
+        return result
+    kind = document_kind(doc.data)
+    if kind is None:
+        if not explicit or options.skip_unknown:
+            result.skipped = True
+            return result
+        result.findings = sort_findings([*doc.findings, *header_findings(doc)])
+        return result
+    result.kind = kind
+    header = header_findings(doc)
+    if header:
+        result.findings = sort_findings([*doc.findings, *header])
+        return result
+    if kind == "playbook":
+        _, result.findings = check_playbook_document(doc)
+        return result
+    key = doc.data.get("playbook")
+    source = locate(
+        doc.path, explicit=options.playbook, plan_key=key if isinstance(key, str) else None
+    )
+    result.playbook = source
+    try:
+        loaded = cache.usable(source)
+    except NegplanError as exc:
+        result.error = exc
+        return result
+    assert loaded.playbook is not None
+    result.plan, result.findings = check_plan_document(doc, loaded.playbook, today=options.today)
+    return result
+
+
+def check_file(
+    path: str, *, explicit: bool, options: CheckOptions, cache: PlaybookCache
+) -> FileResult:
+    """Load and check one file. Problems reading it become ``FileResult.error``."""
+    try:
+        doc = load(path)
+    except InputError as exc:
+        return FileResult(path, error=exc)
+    return check_document(doc, explicit=explicit, options=options, cache=cache)
+
+
+def expand(paths: Iterable[str]) -> Iterator[tuple[str, bool] | NegplanError]:
+    """Yield ``(file, named_explicitly)`` for each path, recursing into directories.
+
+    Directories are walked in sorted order, skipping hidden folders; only ``*.yaml`` and
+    ``*.yml`` files are yielded from them. A missing path yields an :class:`InputError`.
+    """
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.endswith(YAML_SUFFIXES):
+                        yield os.path.join(root, name), False
+        elif os.path.lexists(path) and not os.path.exists(path):
+            yield InputError("broken or looping symbolic link", path=path)
+        elif not os.path.exists(path):
+            yield InputError("no such file or directory", path=path)
+        else:
+            yield path, True
+
+
+def check_paths(paths: Iterable[str], options: CheckOptions) -> Iterator[FileResult]:
+    """Check every file under ``paths``, in order, one result per file."""
+    cache = PlaybookCache()
+    for item in expand(paths):
+        if isinstance(item, NegplanError):
+            yield FileResult(item.path or "", error=item)
+            continue
+        path, explicit = item
+        yield check_file(path, explicit=explicit, options=options, cache=cache)

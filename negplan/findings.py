@@ -1,0 +1,52 @@
+"""Findings: what negplan reports about a plan or playbook, and their severities."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is. ``OFF`` only appears in settings, never on a finding."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    OFF = "off"
+
+    @property
+    def rank(self) -> int:
+        """Sort rank: errors first."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.OFF: 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    severity: Severity
+    message: str
+    hint: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Stable order: file, line, column, rule code."""
+        return (self.path, self.line, self.col, self.code)
+
+    def fails(self, *, strict: bool) -> bool:
+        """Whether this finding makes ``check`` exit 1."""
+        if self.severity is Severity.ERROR:
+            return True
+        return strict and self.severity is Severity.WARNING
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Return findings in the stable report order."""
+    return sorted(findings, key=lambda f: f.sort_key)

@@ -1,0 +1,435 @@
+"""Read a YAML file safely into plain data, keeping the position of every key and value.
+
+The loader never constructs objects from tags. It walks the parser's *events* (libyaml's C
+parser when ruamel.yaml.clib is installed) and builds plain dicts, lists and scalars itself,
+resolving plain scalars with the YAML 1.2 core schema. Working on events keeps it iterative
+(no recursion, whatever the nesting) and lets it enforce limits as it goes:
+
+* the file must be a regular file of at most ``MAX_BYTES``;
+* nesting deeper than ``MAX_DEPTH`` levels stops the load;
+* the number of nodes, counting every alias expansion, is capped at ``MAX_NODES`` (this is what
+  defuses "billion laughs" alias bombs);
+* custom tags, merge keys (``<<``), complex keys and several documents in one file are refused.
+
+Floats are read as :class:`~decimal.Decimal` so money and positions stay exact.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from negplan.findings import Finding, Severity
+from negplan.positions import Path, Position, PositionIndex
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 100_000
+_MAX_INT_DIGITS = 4000
+
+_CORE = "tag:yaml.org,2002:"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = frozenset({".nan", ".NaN", ".NAN"})
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data (``None`` when it could not be read) and positions."""
+
+    path: str
+    data: Any
+    index: PositionIndex = field(default_factory=PositionIndex)
+    findings: list[Finding] = field(default_factory=list)
+    text: str | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file parsed into a document at all."""
+        return self.data is not None
+
+
+class _Stop(Exception):
+    """Abort the load with one finding."""
+
+    def __init__(self, code: str, message: str, position: Position, hint: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.position = position
+        self.hint = hint
+
+
+def read_text(path: str) -> str:
+    """Read a file as text, refusing anything that is not a small regular file.
+
+    Raises :class:`~negplan.errors.InputError` for a missing, unreadable or special file, and
+    :class:`_Stop` (turned into a finding by :func:`load`) for bad encodings and oversize files.
+    """
+    from negplan.errors import InputError
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, not a file", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (device, pipe or socket)", path=path)
+        if info.st_size > MAX_BYTES:
+            raise _Stop(
+                "NP105",
+                f"file is {info.st_size:,} bytes, over the {MAX_BYTES:,}-byte limit",
+                Position(1, 1),
+                "a plan or playbook is a few kilobytes; split or trim this file",
+            )
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise _Stop("NP105", f"file is over the {MAX_BYTES:,}-byte limit", Position(1, 1))
+    return _decode(raw)
+
+
+def _decode(raw: bytes) -> str:
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if raw.startswith(bom):
+            body = raw[len(bom) :]
+            break
+    else:
+        body, encoding = raw, "utf-8"
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = body[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise _Stop(
+            "NP100",
+            f"file is not valid {encoding.upper()} (byte 0x{body[exc.start]:02x})",
+            Position(line, col),
+            "save the file as UTF-8",
+        ) from None
+
+
+def load(path: str, *, display: str | None = None, text: str | None = None) -> Document:
+    """Load one YAML file into a :class:`Document`.
+
+    ``display`` is the path used in findings (defaults to ``path``); ``text`` skips reading the
+    file. Raises :class:`~negplan.errors.InputError` only when the file cannot be read at all;
+    everything wrong *inside* the file becomes a finding on the document.
+    """
+    shown = display or path
+    try:
+        if text is None:
+            text = read_text(path)
+        data, index, findings = _build(text, shown)
+    except _Stop as stop:
+        finding = Finding(
+            shown, stop.position.line, stop.position.col, stop.code, Severity.ERROR,
+            stop.message, stop.hint,
+        )
+        return Document(shown, None, PositionIndex(), [finding], text)
+    return Document(shown, data, index, findings, text)
+
+
+def _yaml_parser() -> Any:
+    global _YAML
+    if _YAML is None:
+        from ruamel.yaml import YAML
+
+        _YAML = YAML(typ="safe", pure=False)
+    return _YAML
+
+
+_YAML: Any = None
+
+
+def _mark(event: Any) -> Position:
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _syntax_stop(exc: Exception, text: str) -> _Stop:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    position = Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+    text_lines = str(exc).splitlines()
+    problem = getattr(exc, "problem", None) or (text_lines[0] if text_lines else "")
+    context = getattr(exc, "context", None)
+    message = f"invalid YAML: {problem}" if problem else "invalid YAML"
+    if context:
+        message += f" ({context})"
+    hint = None
+    lines = text.splitlines()
+    if 0 < position.line <= len(lines) and "\t" in lines[position.line - 1]:
+        hint = "indent with spaces: YAML does not allow tabs for indentation"
+    elif "found character '\\t'" in message:
+        hint = "indent with spaces: YAML does not allow tabs for indentation"
+    return _Stop("NP100", " ".join(message.split()), position, hint)
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _scalar(event: Any, position: Position) -> Any:
+    value: str = event.value
+    tag = event.tag
+    if tag is not None and tag != "!":
+        if not tag.startswith(_CORE):
+            raise _Stop(
+                "NP105",
+                f"tag {_show_tag(tag)} is not allowed",
+                position,
+                "plans and playbooks hold plain data: remove the tag",
+            )
+        kind = tag[len(_CORE) :]
+        if kind == "str":
+            return value
+        if kind in ("int", "float", "bool", "null"):
+            resolved = _resolve_plain(value)
+            wanted = {"int": int, "float": Decimal, "bool": bool, "null": type(None)}[kind]
+            if isinstance(resolved, wanted) or (kind == "float" and isinstance(resolved, int)):
+                return Decimal(resolved) if kind == "float" else resolved
+            raise _Stop("NP105", f"{value!r} is not a valid !!{kind}", position)
+        raise _Stop("NP105", f"tag {_show_tag(tag)} is not allowed on a scalar", position)
+    if tag is None and event.implicit[0]:
+        return _resolve_plain(value)
+    return value
+
+
+def _resolve_plain(value: str) -> Any:
+    """Resolve a plain scalar with the YAML 1.2 core schema (numbers as int or Decimal)."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.fullmatch(value):
+            if len(value) > _MAX_INT_DIGITS:
+                return Decimal(value)
+            return int(value)
+        if _OCT.fullmatch(value):
+            return int(value[2:], 8)
+        if _HEX.fullmatch(value):
+            return int(value[2:], 16)
+        if _FLOAT.fullmatch(value):
+            return Decimal(value)
+        if _INF.fullmatch(value):
+            return Decimal("-Infinity") if value[0] == "-" else Decimal("Infinity")
+        if value in _NAN:
+            return Decimal("NaN")
+    return value
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "discard", "key", "key_position", "nodes_at_start", "path")
+
+    def __init__(self, container: Any, path: Path, anchor: str | None, nodes: int) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.nodes_at_start = nodes
+        self.key: str | None = None
+        self.key_position: Position | None = None
+        self.discard = False
+
+
+def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
+    from ruamel.yaml.error import YAMLError, YAMLStreamError
+
+    index = PositionIndex()
+    findings: list[Finding] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    nodes = 0
+    documents = 0
+    root: Any = None
+    have_root = False
+
+    def place(value: Any, position: Position) -> None:
+        nonlocal root, have_root
+        if not stack:
+            root, have_root = value, True
+            index.values[()] = position
+            return
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+            index.values[path] = position
+            return
+        if frame.key is None:
+            if not isinstance(value, (str, int, bool, Decimal)) and value is not None:
+                raise _Stop(
+                    "NP105",
+                    "a mapping or list cannot be used as a key",
+                    position,
+                    "keys are plain names such as `term:`",
+                )
+            key = value if isinstance(value, str) else _key_text(value)
+            path = (*frame.path, key)
+            frame.key, frame.key_position = key, position
+            if key in frame.container:
+                frame.discard = True
+                first = index.keys.get(path, Position(1, 1))
+                findings.append(
+                    Finding(
+                        shown, position.line, position.col, "NP104", Severity.ERROR,
+                        f"duplicate key '{key}' (first defined on line {first.line})",
+                        "remove or rename one of them: only the first is read",
+                    )
+                )
+            else:
+                index.keys[path] = position
+            return
+        if not frame.discard:
+            path = (*frame.path, frame.key)
+            frame.container[frame.key] = value
+            index.values[path] = position
+        frame.key, frame.key_position, frame.discard = None, None, False
+
+    def count(amount: int, position: Position) -> None:
+        nonlocal nodes
+        nodes += amount
+        if nodes > MAX_NODES:
+            raise _Stop(
+                "NP105",
+                f"document expands to more than {MAX_NODES:,} values",
+                position,
+                "aliases (*name) that repeat large parts make the document too big to check",
+            )
+
+    def child_path() -> Path:
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        return (*frame.path, frame.key if frame.key is not None else "")
+
+    try:
+        for event in _yaml_parser().parse(text):
+            name = type(event).__name__
+            if name == "ScalarEvent":
+                position = _mark(event)
+                count(1, position)
+                if (
+                    stack
+                    and isinstance(stack[-1].container, dict)
+                    and stack[-1].key is None
+                    and event.value == "<<"
+                    and event.implicit[0]
+                ):
+                    raise _Stop(
+                        "NP105",
+                        "merge keys (<<) are not supported",
+                        position,
+                        "write the keys out in full",
+                    )
+                value = _scalar(event, position)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                place(value, position)
+            elif name in ("MappingStartEvent", "SequenceStartEvent"):
+                position = _mark(event)
+                tag = event.tag
+                expected = "map" if name == "MappingStartEvent" else "seq"
+                if tag is not None and tag != "!" and tag != _CORE + expected:
+                    raise _Stop(
+                        "NP105",
+                        f"tag {_show_tag(tag)} is not allowed",
+                        position,
+                        "plans and playbooks hold plain data: remove the tag",
+                    )
+                count(1, position)
+                if len(stack) >= MAX_DEPTH:
+                    raise _Stop(
+                        "NP105",
+                        f"nesting is deeper than {MAX_DEPTH} levels",
+                        position,
+                        "plans and playbooks are only a few levels deep",
+                    )
+                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+                    raise _Stop(
+                        "NP105",
+                        "a mapping or list cannot be used as a key",
+                        position,
+                        "keys are plain names such as `term:`",
+                    )
+                container: Any = {} if expected == "map" else []
+                path = child_path() if stack else ()
+                stack.append(_Frame(container, path, event.anchor, nodes))
+                index.values[path] = position
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                frame = stack.pop()
+                start = index.values.get(frame.path, _mark(event))
+                size = nodes - frame.nodes_at_start + 1
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, size)
+                place(frame.container, start)
+            elif name == "AliasEvent":
+                position = _mark(event)
+                if event.anchor not in anchors:
+                    raise _Stop("NP100", f"invalid YAML: unknown alias *{event.anchor}", position)
+                value, size = anchors[event.anchor]
+                count(size, position)
+                place(value, position)
+            elif name == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    raise _Stop(
+                        "NP105",
+                        "more than one YAML document in the file",
+                        _mark(event),
+                        "keep one plan or playbook per file (remove the extra '---')",
+                    )
+    except _Stop:
+        raise
+    except (YAMLError, YAMLStreamError) as exc:
+        raise _syntax_stop(exc, text) from None
+    except RecursionError:
+        raise _Stop("NP105", "nesting is too deep", Position(1, 1)) from None
+    except (ValueError, TypeError, AssertionError, NotImplementedError, UnicodeError) as exc:
+        raise _syntax_stop(exc, text) from None
+    return (root if have_root else None), index, findings
+
+
+def _key_text(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

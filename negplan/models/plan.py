@@ -1,0 +1,219 @@
+"""A negotiation plan written by a rep for one deal (``kind: plan``)."""
+
+from __future__ import annotations
+
+import enum
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, StrictBool, Tag
+
+from negplan.models.common import Level, Model, PositionValue, Status
+from negplan.models.playbook import Currency
+
+
+class Stance(str, enum.Enum):
+    """A counterpart's attitude to the deal."""
+
+    CHAMPION = "champion"
+    SUPPORTER = "supporter"
+    NEUTRAL = "neutral"
+    SKEPTIC = "skeptic"
+    BLOCKER = "blocker"
+
+
+class Priority(str, enum.Enum):
+    """How much a goal matters."""
+
+    MUST = "must"
+    SHOULD = "should"
+    NICE = "nice"
+
+
+class AlignmentStatus(str, enum.Enum):
+    """Where an internal sign-off stands."""
+
+    AGREED = "agreed"
+    PENDING = "pending"
+    DISPUTED = "disputed"
+
+
+class Deal(Model):
+    """Identifies the negotiation."""
+
+    title: str = Field(description="Deal title, e.g. '2027 renewal'.")
+    customer: str = Field(description="Customer (buyer) name.")
+    owner: str = Field(description="The rep who owns the deal.")
+    region: str | None = Field(None, description="Sales region, e.g. EMEA.")
+    segment: str | None = Field(None, description="Customer segment, e.g. enterprise.")
+    currency: Currency | None = Field(
+        None, description="ISO 4217 currency code; defaults to the playbook's currency."
+    )
+    list_value: Decimal | None = Field(
+        None, ge=0, description="Annual list value of the deal, in the deal currency."
+    )
+    meeting: dt.date | None = Field(None, description="Date of the negotiation meeting.")
+    close: dt.date | None = Field(None, description="Expected close date.")
+
+
+class Member(Model):
+    """Someone on our side."""
+
+    name: str = Field(description="Name.")
+    role: str | None = Field(None, description="Role in this negotiation.")
+
+
+class Team(Model):
+    """Our side: who leads, who decides, who is involved."""
+
+    lead: str | None = Field(None, description="Who leads the negotiation.")
+    decision_maker: str | None = Field(None, description="Who decides on our side.")
+    members: list[Member] = Field(default_factory=list, description="Other people involved.")
+
+
+class Counterpart(Model):
+    """Someone on the buyer's side."""
+
+    name: str = Field(description="Name.")
+    role: str | None = Field(None, description="Job title or role in the buying group.")
+    influence: Level | None = Field(None, description="Influence on the decision.")
+    stance: Stance | None = Field(
+        None, description="champion, supporter, neutral, skeptic or blocker."
+    )
+    decision_maker: StrictBool = Field(False, description="Whether this person decides.")
+    notes: str | None = Field(None, description="Anything else worth knowing.")
+
+
+class Goal(Model):
+    """What a great deal looks like, one goal at a time."""
+
+    goal: str = Field(description="The goal.")
+    priority: Priority = Field(Priority.SHOULD, description="must, should or nice.")
+
+
+class Value(Model):
+    """Why the buyer should choose us: value before price."""
+
+    statement: str | None = Field(
+        None, description="How we meet their needs better and with less risk than alternatives."
+    )
+    proof_points: list[str] = Field(
+        default_factory=list, description="Evidence: results, references, benchmarks."
+    )
+
+
+class Interest(Model):
+    """A buyer interest: the need behind a position."""
+
+    interest: str = Field(description="The need, in the buyer's terms.")
+    holder: str | None = Field(None, description="Who holds it.")
+    priority: Level | None = Field(None, description="How much it matters to them.")
+    evidence: str | None = Field(None, description="Where we learned it.")
+    status: Status = Field(Status.ESTIMATED, description="estimated or validated.")
+
+
+class Alternative(Model):
+    """What a side does if there is no deal."""
+
+    description: str = Field(description="The alternative and its consequences.")
+    status: Status = Field(Status.ESTIMATED, description="estimated or validated.")
+    evidence: str | None = Field(None, description="Where we learned it.")
+
+
+class Alternatives(Model):
+    """Both sides' alternatives to a deal (BATNA)."""
+
+    ours: Alternative | None = Field(None, description="Our alternative to this deal.")
+    theirs: Alternative | None = Field(None, description="The buyer's alternative.")
+
+
+class Criterion(Model):
+    """An objective standard that makes our opening defensible."""
+
+    standard: str = Field(description="The benchmark, published price or precedent.")
+    source: str | None = Field(None, description="Where it comes from.")
+
+
+class Variable(Model):
+    """Our positions on one tradeable term."""
+
+    term: str = Field(description="The playbook term id, e.g. `discount`.")
+    opening: PositionValue | None = Field(None, description="Opening position (the anchor).")
+    target: PositionValue | None = Field(None, description="What a great deal looks like.")
+    walk_away: PositionValue | None = Field(None, description="The worst acceptable position.")
+    buyer_value: Level | None = Field(None, description="How much the buyer values this term.")
+    notes: str | None = Field(None, description="Reasoning, for the brief.")
+
+
+class Trade(Model):
+    """A move on a term: the term id and the position we move to."""
+
+    term: str = Field(description="The playbook term id.")
+    value: PositionValue = Field(description="The position after the move.")
+
+
+def _trade_or_text(value: Any) -> str:
+    return "trade" if isinstance(value, (dict, Trade)) else "text"
+
+
+TradeOrText = Annotated[
+    Annotated[Trade, Tag("trade")] | Annotated[str, Tag("text")],
+    Discriminator(_trade_or_text),
+]
+
+
+class Concession(Model):
+    """One planned trade: what we give, what we get for it, and on what condition."""
+
+    give: TradeOrText = Field(description="What we give: {term, value} or a sentence.")
+    get: TradeOrText | None = Field(
+        None, description="What we get in return: {term, value} or a sentence."
+    )
+    condition: str | None = Field(None, description="'If you ..., we can ...'.")
+
+
+class Ask(Model):
+    """A buyer ask or objection we expect, with our response."""
+
+    ask: str = Field(description="What they will ask or object.")
+    response: str | None = Field(None, description="How we answer.")
+
+
+class Alignment(Model):
+    """An internal sign-off for something outside the rep's authority."""
+
+    with_: str = Field(alias="with", description="Who signs off (an approver or owner).")
+    term: str | None = Field(None, description="The term it covers, if any.")
+    topic: str | None = Field(None, description="What was discussed, when not a single term.")
+    status: AlignmentStatus = Field(description="agreed, pending or disputed.")
+    date: dt.date | None = Field(None, description="When it was agreed or last discussed.")
+    notes: str | None = Field(None, description="Conditions attached to the sign-off.")
+
+
+class Plan(Model):
+    """A negotiation plan (``kind: plan``)."""
+
+    kind: Literal["plan"] = Field(description="Always `plan`.")
+    version: Literal[1] = Field(description="File-format version; this release reads 1.")
+    playbook: str | None = Field(
+        None, description="Path to the playbook, relative to this file."
+    )
+    deal: Deal = Field(description="The deal.")
+    team: Team | None = Field(None, description="Our side.")
+    counterparts: list[Counterpart] = Field(default_factory=list, description="Buyer side.")
+    goals: list[Goal] = Field(default_factory=list, description="Goals for this negotiation.")
+    value: Value | None = Field(None, description="The value statement.")
+    interests: list[Interest] = Field(default_factory=list, description="Buyer interests.")
+    alternatives: Alternatives | None = Field(None, description="Alternatives to a deal.")
+    criteria: list[Criterion] = Field(default_factory=list, description="Objective criteria.")
+    variables: list[Variable] = Field(default_factory=list, description="Traded terms.")
+    walk_away: str | None = Field(None, description="The walk-away point in one line.")
+    concessions: list[Concession] = Field(
+        default_factory=list, description="Planned trades, in the order we plan to make them."
+    )
+    asks: list[Ask] = Field(default_factory=list, description="Anticipated buyer asks.")
+    questions: list[str] = Field(default_factory=list, description="Questions to ask.")
+    alignment: list[Alignment] = Field(
+        default_factory=list, description="Internal sign-offs, obtained or pending."
+    )

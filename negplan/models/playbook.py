@@ -1,0 +1,243 @@
+"""The playbook: the company's term library, strategy and rule settings (``kind: playbook``)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictBool, StringConstraints
+
+from negplan.findings import Severity
+from negplan.models.common import Level, Model, PositionValue
+
+Currency = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Z]{3}$")]
+TermId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class Unit(str, enum.Enum):
+    """What a term is measured in."""
+
+    PERCENT = "percent"
+    DAYS = "days"
+    MONTHS = "months"
+    MONEY = "money"
+    COUNT = "count"
+    CHOICE = "choice"
+    YES_NO = "yes_no"
+
+    @property
+    def numeric(self) -> bool:
+        """Whether positions on this unit are numbers."""
+        return self not in (Unit.CHOICE, Unit.YES_NO)
+
+
+class Direction(str, enum.Enum):
+    """Which way is better for us on a term."""
+
+    LOWER = "lower"
+    HIGHER = "higher"
+
+
+class TradeLevel(str, enum.Enum):
+    """The three levels of trades: price and volume, terms and conditions, creative trades."""
+
+    PRICE = "price"
+    TERMS = "terms"
+    CREATIVE = "creative"
+
+
+class Positioning(str, enum.Enum):
+    """How the company competes; the negotiation strategy follows from it."""
+
+    VALUE = "value"
+    INNOVATION = "innovation"
+    COST = "cost"
+    SERVICE = "service"
+    QUALITY = "quality"
+
+
+class Limits(Model):
+    """Hard limits of a numeric term: no plan may go outside them."""
+
+    min: Decimal = Field(description="Smallest allowed value.")
+    max: Decimal = Field(description="Largest allowed value.")
+
+
+class Approval(Model):
+    """One rung of the escalation ladder: positions up to ``up_to`` need ``approver``."""
+
+    up_to: PositionValue = Field(
+        description="The furthest position (in the worse-for-us direction) this approver can "
+        "sign off."
+    )
+    approver: str = Field(description="Who signs off, e.g. 'Regional sales director'.")
+
+
+class Term(Model):
+    """A tradeable term in the company's library."""
+
+    id: TermId = Field(description="Stable identifier used by plans, e.g. `discount`.")
+    name: str = Field(description="Human name, e.g. 'Discount off list price'.")
+    description: str | None = Field(None, description="What the term means, for reps.")
+    level: TradeLevel = Field(
+        description="Trade level: price (price/volume), terms (terms and conditions) or "
+        "creative (references, case studies, roadmap input...)."
+    )
+    unit: Unit = Field(description="percent, days, months, money, count, choice or yes_no.")
+    direction: Direction | None = Field(
+        None,
+        description="Which way is better for us: `lower` (e.g. discount) or `higher` "
+        "(e.g. contract months). Required for numeric and yes/no terms; choice terms list "
+        "their options best-first instead.",
+    )
+    limits: Limits | None = Field(
+        None, description="Hard limits (numeric terms): no plan may go outside them."
+    )
+    options: list[str] = Field(
+        default_factory=list,
+        description="Choice terms: the allowed options, best for us first.",
+    )
+    authority: PositionValue | None = Field(
+        None, description="How far a rep may go alone; beyond it needs approval."
+    )
+    approvals: list[Approval] = Field(
+        default_factory=list,
+        description="Escalation ladder past the rep's authority, nearest approver first.",
+    )
+    owner: str = Field(description="The function that owns the term (sales, finance, legal...).")
+    priority: int = Field(
+        ge=1,
+        description="Protection priority: 1 is protected most and traded last; higher numbers "
+        "are traded earlier.",
+    )
+    cost: Level = Field(description="What moving on this term costs us: low, medium or high.")
+    required: StrictBool = Field(False, description="Every plan must include this term.")
+
+    def badness(self, value: object) -> Decimal | None:
+        """Map a position to a number that grows the worse it is for us.
+
+        Returns ``None`` when the value does not fit the term (wrong type, unknown option).
+        """
+        if self.unit is Unit.CHOICE:
+            if isinstance(value, str) and value in self.options:
+                return Decimal(self.options.index(value))
+            return None
+        if self.unit is Unit.YES_NO:
+            if not isinstance(value, bool):
+                return None
+            flag = Decimal(int(value))
+            return -flag if self.direction is Direction.HIGHER else flag
+        if isinstance(value, bool) or not isinstance(value, Decimal):
+            return None
+        return -value if self.direction is Direction.HIGHER else value
+
+    def within_limits(self, value: object) -> bool:
+        """Whether a position is allowed at all (inside hard limits, or a known option)."""
+        if self.badness(value) is None:
+            return False
+        if self.unit.numeric and self.limits is not None:
+            assert isinstance(value, Decimal)
+            return self.limits.min <= value <= self.limits.max
+        return True
+
+    def past_authority(self, value: object) -> bool:
+        """Whether a position goes past what the rep may agree alone."""
+        bad = self.badness(value)
+        limit = self.badness(self.authority)
+        return bad is not None and limit is not None and bad > limit
+
+    def approver_for(self, value: object) -> Approval | None:
+        """The approval rung that covers a position past authority (None if none does)."""
+        bad = self.badness(value)
+        if bad is None:
+            return None
+        for rung in self.approvals:
+            limit = self.badness(rung.up_to)
+            if limit is not None and bad <= limit:
+                return rung
+        return None
+
+    @property
+    def better(self) -> str:
+        """Which way is better for us, in words."""
+        if self.unit is Unit.CHOICE:
+            return "options listed best first"
+        if self.unit is Unit.YES_NO:
+            return "'no' is better for us" if self.direction is not Direction.HIGHER else (
+                "'yes' is better for us"
+            )
+        return f"{(self.direction or Direction.LOWER).value} is better for us"
+
+
+class Strategy(Model):
+    """The company's positioning and what it implies for negotiation."""
+
+    positioning: Positioning = Field(description="value, innovation, cost, service or quality.")
+    statement: str | None = Field(None, description="The positioning in one or two sentences.")
+    principles: list[str] = Field(default_factory=list, description="Negotiation principles.")
+    dont_lead_with: list[str] = Field(
+        default_factory=list,
+        description="Term ids that must never be the first concession (e.g. `discount`).",
+    )
+
+
+class Requirements(Model):
+    """What every plan must contain."""
+
+    min_interests: int = Field(2, ge=0, description="Minimum number of buyer interests.")
+    min_questions: int = Field(3, ge=0, description="Minimum number of questions to ask.")
+    min_asks: int = Field(1, ge=0, description="Minimum number of anticipated buyer asks.")
+    min_criteria: int = Field(1, ge=0, description="Minimum number of objective criteria.")
+    pending_alignment_days: int = Field(
+        3,
+        ge=0,
+        description="An alignment still pending this many days (or fewer) before the meeting "
+        "is flagged.",
+    )
+    sections: list[
+        Literal["team", "counterparts", "goals", "value", "interests", "alternatives",
+                "criteria", "concessions", "asks", "questions", "alignment"]
+    ] = Field(
+        default_factory=list,
+        description="Plan sections that must not be empty.",
+    )
+
+
+class BriefSettings(Model):
+    """Optional settings for the one-page brief."""
+
+    title: str | None = Field(None, description="Title printed above every brief.")
+    template: str | None = Field(
+        None, description="A jinja2 template for the brief, relative to the playbook file."
+    )
+
+
+class Playbook(Model):
+    """A company playbook (``kind: playbook``)."""
+
+    kind: Literal["playbook"] = Field(description="Always `playbook`.")
+    version: Literal[1] = Field(description="File-format version; this release reads 1.")
+    company: str = Field(description="Company name.")
+    currency: Currency = Field(description="Default ISO 4217 currency code, e.g. EUR.")
+    updated: date | None = Field(None, description="When the playbook was last revised.")
+    strategy: Strategy = Field(description="Positioning and negotiation strategy.")
+    terms: list[Term] = Field(min_length=1, description="The term library.")
+    requirements: Requirements = Field(
+        default_factory=Requirements, description="What every plan must contain."
+    )
+    rules: dict[str, Severity] = Field(
+        default_factory=dict,
+        description="Per-rule severity overrides: rule code -> off, info, warning or error.",
+    )
+    brief: BriefSettings | None = Field(None, description="Brief settings.")
+
+    @cached_property
+    def term_map(self) -> dict[str, Term]:
+        """Terms by id (the first one wins if an id is repeated)."""
+        result: dict[str, Term] = {}
+        for term in self.terms:
+            result.setdefault(term.id, term)
+        return result

@@ -1,0 +1,80 @@
+"""``json``: one JSON document per run (see the README for the field list)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from negplan import __version__
+from negplan.engine import FileResult
+from negplan.findings import Finding, Severity
+from negplan.report import Summary
+from negplan.rules import RULES
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """The JSON object for one finding."""
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.col,
+        "code": finding.code,
+        "name": RULES[finding.code].name if finding.code in RULES else None,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "hint": finding.hint,
+    }
+
+
+def result_dict(result: FileResult) -> dict[str, Any]:
+    """The JSON object for one checked file."""
+    error = None
+    if result.error is not None:
+        pos = result.error.position
+        error = {
+            "path": result.error.path,
+            "line": pos.line if pos else None,
+            "column": pos.col if pos else None,
+            "message": result.error.message,
+            "hint": result.error.hint,
+        }
+    return {
+        "path": result.path,
+        "kind": result.kind,
+        "playbook": result.playbook,
+        "findings": [finding_dict(f) for f in result.findings],
+        "error": error,
+    }
+
+
+class JsonReport:
+    """Collects files and writes one JSON document at the end."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.files: list[dict[str, Any]] = []
+
+    def file(self, result: FileResult) -> None:
+        """Add one file."""
+        self.files.append(result_dict(result))
+
+    def finish(self, summary: Summary) -> None:
+        """Write the document."""
+        document = {
+            "negplan": __version__,
+            "files": self.files,
+            "summary": {
+                "files": summary.files,
+                "plans": summary.plans,
+                "playbooks": summary.playbooks,
+                "skipped": summary.skipped,
+                "errors": summary.counts[Severity.ERROR],
+                "warnings": summary.counts[Severity.WARNING],
+                "info": summary.counts[Severity.INFO],
+                "failing": summary.failing,
+                "not_checked": summary.problems,
+                "exit_code": summary.exit_code,
+            },
+        }
+        json.dump(document, self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")

@@ -1,0 +1,41 @@
+"""The rule registry: every rule by code, listed explicitly."""
+
+from __future__ import annotations
+
+from negplan.errors import NegplanError
+from negplan.rules import alignment, concessions, playbook, positions, preparation, structure, terms
+from negplan.rules.base import Rule
+
+_ALL: list[Rule] = [
+    *structure.RULES,
+    *terms.RULES,
+    *positions.RULES,
+    *concessions.RULES,
+    *preparation.RULES,
+    *alignment.RULES,
+    *playbook.RULES,
+]
+
+#: Every rule, by code, in code order.
+RULES: dict[str, Rule] = {r.code: r for r in sorted(_ALL, key=lambda r: r.code)}
+
+if len(RULES) != len(_ALL):  # pragma: no cover - a programming error caught by the tests too
+    raise RuntimeError("duplicate rule code in the registry")
+
+
+def get_rule(code: str) -> Rule:
+    """Look a rule up by code (``NP401``) or name (``give-without-get``)."""
+    wanted = code.strip()
+    found = RULES.get(wanted.upper())
+    if found is None:
+        found = next((r for r in RULES.values() if r.name == wanted.lower()), None)
+    if found is None:
+        from negplan.schema import suggest
+
+        hint = suggest(wanted.upper(), list(RULES)) or suggest(
+            wanted.lower(), [r.name for r in RULES.values()]
+        )
+        raise NegplanError(
+            f"unknown rule '{code}'", hint=hint or "run `negplan rules` to list every rule"
+        )
+    return found

@@ -1,0 +1,129 @@
+"""The Rule record, the contexts rules read, and the issues they yield."""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from negplan.findings import Severity
+from negplan.models.plan import Plan
+from negplan.models.playbook import Playbook, Term
+from negplan.positions import Path
+
+#: The headings every rule docstring carries, in order.
+DOC_HEADINGS = ("Why it matters:", "Fails:", "Passes:", "Options:")
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What a rule reports: where (a data path), what, and how to fix it."""
+
+    path: Path
+    message: str
+    hint: str | None = None
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """What a plan rule sees: the plan, its playbook and today's date."""
+
+    plan: Plan
+    playbook: Playbook
+    today: date
+
+    def term(self, term_id: str) -> Term | None:
+        """The playbook term with this id, if any."""
+        return self.playbook.term_map.get(term_id)
+
+
+@dataclass(frozen=True)
+class PlaybookContext:
+    """What a playbook rule sees."""
+
+    playbook: Playbook
+
+
+Target = Literal["file", "plan", "playbook"]
+Check = Callable[..., Iterator[Issue]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: stable code, kebab-case name, default severity and documentation.
+
+    ``target`` says what it checks: ``file`` rules are raised by the loader and the schema
+    (their severity cannot be changed), ``plan`` and ``playbook`` rules run on models.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    target: Target
+    doc: str
+    check: Check | None = field(default=None, compare=False)
+    ideas: tuple[int, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        first = self.doc.split("\n\n", 1)[0]
+        return " ".join(first.split()).rstrip(".")
+
+    @property
+    def configurable(self) -> bool:
+        """Whether a playbook may change this rule's severity."""
+        return self.target != "file"
+
+    def section(self, heading: str) -> str:
+        """The text under one of :data:`DOC_HEADINGS`."""
+        lines = self.doc.splitlines()
+        out: list[str] = []
+        inside = False
+        for line in lines:
+            if line.strip() in DOC_HEADINGS:
+                inside = line.strip() == heading
+                continue
+            if inside:
+                out.append(line)
+        return textwrap.dedent("\n".join(out)).strip("\n")
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    target: Target,
+    ideas: tuple[int, ...] = (),
+) -> Callable[[Check], Rule]:
+    """Declare a rule; the decorated function's docstring is its documentation."""
+
+    def wrap(check: Check) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            target=target,
+            doc=inspect.cleandoc(check.__doc__ or ""),
+            check=check,
+            ideas=ideas,
+        )
+
+    return wrap
+
+
+def documented(
+    code: str,
+    name: str,
+    severity: Severity,
+    doc: str,
+    *,
+    ideas: tuple[int, ...] = (),
+) -> Rule:
+    """Declare a ``file`` rule, raised by the loader or the schema rather than a check."""
+    return Rule(code, name, severity, "file", inspect.cleandoc(doc), None, ideas)

@@ -1,0 +1,233 @@
+"""NP2xx: the plan's terms against the playbook's term library (idea 10)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from negplan.findings import Severity
+from negplan.models.playbook import Unit
+from negplan.rules._util import LABELS, POSITIONS, show, show_limits
+from negplan.rules.base import Issue, PlanContext, rule
+from negplan.schema import suggest
+
+
+@rule("NP201", "unknown-term", Severity.ERROR, target="plan", ideas=(10,))
+def unknown_term(ctx: PlanContext) -> Iterator[Issue]:
+    """A variable (or a concession's get) names a term that is not in the playbook.
+
+    Why it matters:
+        The playbook's term library is the company's shared list of what can be traded, with
+        its limits and approvers. A term outside it has no limits, no owner and no approver,
+        so nobody has agreed it can be traded at all.
+
+    Fails:
+        variables:
+          - term: discont           # did you mean 'discount'?
+
+    Passes:
+        variables:
+          - term: discount
+
+    Options:
+        none.
+    """
+    known = list(ctx.playbook.term_map)
+    for i, variable in enumerate(ctx.plan.variables):
+        if ctx.term(variable.term) is None:
+            yield Issue(
+                ("variables", i, "term"),
+                f"term '{variable.term}' is not in the playbook",
+                suggest(variable.term, known) or "terms: " + ", ".join(known),
+            )
+    for i, concession in enumerate(ctx.plan.concessions):
+        get = concession.get
+        if get is not None and not isinstance(get, str) and ctx.term(get.term) is None:
+            yield Issue(
+                ("concessions", i, "get", "term"),
+                f"concession {i + 1} gets on term '{get.term}', which is not in the playbook",
+                suggest(get.term, known) or "describe it in words, or use a playbook term",
+            )
+
+
+@rule("NP202", "position-outside-limits", Severity.ERROR, target="plan", ideas=(10,))
+def outside_limits(ctx: PlanContext) -> Iterator[Issue]:
+    """A position is outside the term's hard limits, or not one of a choice term's options.
+
+    Why it matters:
+        Hard limits are the company's absolute boundaries (no approver can go past them). A
+        position outside them cannot be agreed by anyone, so planning for it wastes the
+        meeting or, worse, promises something the company will not sign.
+
+    Fails:
+        - term: discount            # playbook limits 0–30%
+          walk_away: 45
+
+    Passes:
+        - term: discount
+          walk_away: 12
+
+    Options:
+        none.
+    """
+    for i, variable in enumerate(ctx.plan.variables):
+        term = ctx.term(variable.term)
+        if term is None:
+            continue
+        for name in POSITIONS:
+            value = getattr(variable, name)
+            if value is not None and not term.within_limits(value):
+                yield Issue(("variables", i, name), *_why(term, LABELS[name], value))
+    for i, concession in enumerate(ctx.plan.concessions):
+        for side in ("give", "get"):
+            trade = getattr(concession, side)
+            if trade is None or isinstance(trade, str):
+                continue
+            term = ctx.term(trade.term)
+            if term is not None and not term.within_limits(trade.value):
+                label = f"concession {i + 1} {side}"
+                yield Issue(("concessions", i, side, "value"), *_why(term, label, trade.value))
+
+
+def _why(term: object, label: str, value: object) -> tuple[str, str]:
+    from negplan.models.playbook import Term
+
+    assert isinstance(term, Term)
+    if term.unit is Unit.CHOICE:
+        return (
+            f"{label} '{value}' is not an option of {term.id}",
+            "options: " + ", ".join(term.options),
+        )
+    if term.unit is Unit.YES_NO:
+        return f"{label} for {term.id} must be true or false, not '{value}'", "write true or false"
+    if term.badness(value) is None:
+        return (
+            f"{label} for {term.id} must be a number ({term.unit.value}), not '{value}'",
+            f"write a number in {term.unit.value}",
+        )
+    limits = term.limits
+    assert limits is not None
+    return (
+        f"{label} {show(term, value)} is outside the hard limits of {term.id} "
+        f"({show_limits(term, limits)})",
+        "no approver can go past hard limits: choose a position inside them",
+    )
+
+
+@rule("NP203", "past-authority", Severity.WARNING, target="plan", ideas=(10,))
+def past_authority(ctx: PlanContext) -> Iterator[Issue]:
+    """A position goes past the rep's authority; names the approver needed.
+
+    Why it matters:
+        Centralised strategy, decentralised execution: the rep may move alone up to their
+        authority; beyond it, the approver on the playbook's ladder must agree *before* the
+        meeting, or the rep ends up promising what they cannot sign.
+
+    Fails:
+        - term: discount            # rep authority 10%, ladder: 20% director, 30% CFO
+          walk_away: 18
+
+    Passes:
+        - term: discount
+          walk_away: 10
+
+    Options:
+        none.
+    """
+    for i, variable in enumerate(ctx.plan.variables):
+        term = ctx.term(variable.term)
+        if term is None:
+            continue
+        worst = None
+        for name in POSITIONS:
+            value = getattr(variable, name)
+            if value is not None and term.within_limits(value) and term.past_authority(value):
+                worst = name  # positions are listed best-first, so keep the last
+        if worst is None:
+            continue
+        value = getattr(variable, worst)
+        yield Issue(
+            ("variables", i, worst),
+            f"{LABELS[worst]} {show(term, value)} on {term.id} goes past your authority "
+            f"({show(term, term.authority)}): {needs(term, value)}",
+            "get the sign-off before the meeting and record it under `alignment:`",
+        )
+
+
+def needs(term: object, value: object) -> str:
+    """'needs <approver>' for a position past authority, or why no one can approve it."""
+    from negplan.models.playbook import Term
+
+    assert isinstance(term, Term)
+    rung = term.approver_for(value)
+    if rung is not None:
+        return f"needs {rung.approver}"
+    if term.approvals:
+        top = term.approvals[-1]
+        return f"beyond the approval ladder (top: {top.approver} up to {show(term, top.up_to)})"
+    return "the playbook names no approver for it"
+
+
+@rule("NP204", "required-term-missing", Severity.ERROR, target="plan", ideas=(10,))
+def required_term_missing(ctx: PlanContext) -> Iterator[Issue]:
+    """A term the playbook marks `required` is missing from the plan's variables.
+
+    Why it matters:
+        Some terms matter in every deal (price, payment terms, contract length). The leader
+        team marks them required so that no rep walks in without a position on them.
+
+    Fails:
+        variables: []               # the playbook requires discount and payment_terms
+
+    Passes:
+        variables:
+          - {term: discount, opening: 0, target: 5, walk_away: 10}
+          - {term: payment_terms, opening: 30, target: 30, walk_away: 45}
+
+    Options:
+        mark terms with `required: true` in the playbook.
+    """
+    present = {variable.term for variable in ctx.plan.variables}
+    for term in ctx.playbook.terms:
+        if term.required and term.id not in present:
+            yield Issue(
+                ("variables",),
+                f"required term '{term.id}' ({term.name}) is missing",
+                f"add a variable: - term: {term.id} with opening, target and walk_away",
+                key=True,
+            )
+
+
+@rule("NP205", "duplicate-term", Severity.ERROR, target="plan", ideas=(3,))
+def duplicate_term(ctx: PlanContext) -> Iterator[Issue]:
+    """The same term appears twice in the plan's variables.
+
+    Why it matters:
+        Each term has one opening, one target and one walk-away. Two entries for the same
+        term contradict each other, and the brief could show either.
+
+    Fails:
+        - term: discount
+          walk_away: 10
+        - term: discount
+          walk_away: 15
+
+    Passes:
+        - term: discount
+          walk_away: 10
+
+    Options:
+        none.
+    """
+    first: dict[str, int] = {}
+    for i, variable in enumerate(ctx.plan.variables):
+        if variable.term in first:
+            yield Issue(
+                ("variables", i, "term"),
+                f"term '{variable.term}' appears twice (first as variable {first[variable.term] + 1})",
+                "merge the two entries into one",
+            )
+        else:
+            first[variable.term] = i
+
+
+RULES = [unknown_term, outside_limits, past_authority, required_term_missing, duplicate_term]
