@@ -52,7 +52,7 @@ def header_findings(doc: Document) -> list[Finding]:
         return [at((), "no `kind:`: expected `kind: plan` or `kind: playbook`",
                    "add `kind: plan` (or `kind: playbook`) at the top")]
     if kind not in KINDS:
-        return [at(("kind",), f"unknown kind '{_short(kind)}'", _suggest(str(kind), KINDS)
+        return [at(("kind",), f"unknown kind {_short(kind)}", _suggest(str(kind), KINDS)
                    or "expected `kind: plan` or `kind: playbook`")]
     version = data.get("version")
     if version is None:
@@ -67,8 +67,9 @@ def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
     seen: set[tuple[Path, str]] = set()
     result: list[Finding] = []
     for error in exc.errors(include_url=False, include_context=True):
-        path = _clean_path(doc.data, error["loc"])
         kind = error["type"]
+        path = _clean_path(doc.data, error["loc"], keep_missing=kind == "missing")
+        union = any(part in _UNION_TAGS for part in error["loc"][len(path) :])
         code = "NP102" if kind == "extra_forbidden" else "NP101"
         if (path, code) in seen:
             continue
@@ -90,7 +91,11 @@ def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
             pos = doc.index.locate(path[:-1], key=True)
         else:
             problem, hint = _problem(error, model, path)
+            if union:
+                problem = "expected `{term: ..., value: ...}` or a sentence"
             value = _value_at(doc.data, path)
+            if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+                hint = "the text contains ': ', which YAML reads as a key: put the text in quotes"
             shown = f" (got {_short(value)})" if _is_scalar(value) else ""
             message = f"{where}: {problem}{shown}" if where else f"{problem}{shown}"
             pos = doc.index.locate(path)
@@ -153,8 +158,14 @@ def _problem(error: Any, model: type[BaseModel], path: Path) -> tuple[str, str |
     return message[:1].lower() + message[1:].rstrip("."), None
 
 
-def _clean_path(data: Any, loc: tuple[Any, ...]) -> Path:
-    """Drop union tags and other parts of a pydantic ``loc`` that are not in the data."""
+_UNION_TAGS = frozenset({"trade", "text"})
+
+
+def _clean_path(data: Any, loc: tuple[Any, ...], *, keep_missing: bool) -> Path:
+    """Drop union tags and other parts of a pydantic ``loc`` that are not in the data.
+
+    With ``keep_missing`` the last part is kept even when absent (a missing key).
+    """
     result: list[str | int] = []
     current = data
     for i, part in enumerate(loc):
@@ -165,7 +176,7 @@ def _clean_path(data: Any, loc: tuple[Any, ...]) -> Path:
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             result.append(part)
             current = current[part]
-        elif last and isinstance(part, (str, int)):
+        elif last and keep_missing and isinstance(part, (str, int)):
             result.append(part)
     return tuple(result)
 

@@ -33,9 +33,13 @@ class TextReport:
             return
         counts = result.counts()
         label = ", ".join(
-            f"{n} {s.value}" for s, n in counts.items() if n
+            f"{n} {s.value}{'s' if n != 1 and s is not Severity.INFO else ''}"
+            for s, n in counts.items()
+            if n
         )
-        self.console.print(Text(result.path, style="bold underline"), Text(f" ({label})"))
+        header = Text(result.path, style="bold underline")
+        header.append(f" ({label})", style="not underline")
+        self.console.print(header)
         for f in result.findings:
             line = Text("  ")
             line.append(f"{f.path}:{f.line}:{f.col}", style="bold")

@@ -373,6 +373,7 @@ def ladder_short_of_limit(ctx: PlaybookContext) -> Iterator[Issue]:
                 f"no approver for '{term.id}' positions past {show(term, _unbad(term, reach))} "
                 f"up to the limit {show(term, worst[1])}",
                 "add a rung that reaches the hard limit (or narrow the limits)",
+                key=True,
             )
 
 

@@ -46,9 +46,9 @@ def out_of_order(ctx: PlanContext) -> Iterator[Issue]:
         for (a, a_value, a_bad), (b, b_value, b_bad) in zip(present, present[1:]):
             if a_bad > b_bad:
                 yield Issue(
-                    ("variables", i, b),
-                    f"{LABELS[b]} {show(term, b_value)} on {term.id} is better for us than the "
-                    f"{LABELS[a]} {show(term, a_value)} ({term.better})",
+                    ("variables", i, a),
+                    f"{LABELS[a]} {show(term, a_value)} on {term.id} is worse for us than the "
+                    f"{LABELS[b]} {show(term, b_value)} ({term.better})",
                     "order them opening → target → walk-away, from best to worst for us",
                 )
                 break

@@ -1,0 +1,62 @@
+"""Helpers for tests: check YAML text in-process and find lines in it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from negplan.discovery import PlaybookCache
+from negplan.engine import CheckOptions, FileResult, check_file
+from negplan.findings import Finding
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN_TEXT = (ROOT / "examples" / "clean-renewal.yaml").read_text(encoding="utf-8")
+DEFAULT_PLAYBOOK_TEXT = (ROOT / "negplan" / "data" / "default-playbook.yaml").read_text("utf-8")
+TODAY = date(2026, 11, 23)
+
+
+def mutate(text: str, *pairs: tuple[str, str]) -> str:
+    """Replace each ``old`` with ``new`` once; fail loudly if ``old`` is not in the text."""
+    for old, new in pairs:
+        assert old in text, f"test set-up: {old!r} not found"
+        text = text.replace(old, new, 1)
+    return text
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """The 1-based line of the ``nth`` line containing ``needle``."""
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            seen += 1
+            if seen == nth:
+                return number
+    raise AssertionError(f"test set-up: {needle!r} not in text")
+
+
+def check_text(
+    tmp_path: Path,
+    text: str,
+    *,
+    playbook: str | None = None,
+    name: str = "plan.yaml",
+    today: date = TODAY,
+) -> FileResult:
+    """Write ``text`` (and optionally a ``playbook.yaml`` beside it) and check it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    if playbook is not None:
+        (tmp_path / "playbook.yaml").write_text(playbook, encoding="utf-8")
+    return check_file(
+        str(path), explicit=True, options=CheckOptions(today=today), cache=PlaybookCache()
+    )
+
+
+def codes(findings: list[Finding]) -> set[str]:
+    """The rule codes among findings."""
+    return {f.code for f in findings}
+
+
+def at(findings: list[Finding], code: str) -> list[tuple[int, int]]:
+    """(line, col) of every finding with ``code``."""
+    return [(f.line, f.col) for f in findings if f.code == code]
