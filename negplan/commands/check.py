@@ -8,18 +8,20 @@ from typing import Annotated
 
 import typer
 
-from negplan.report import OutputFormat
+from negplan.report import OutputFormat, Report
 
 
 def parse_today(value: str | None) -> date:
     """``--today`` as a date (default: the real today)."""
     if value is None:
         return date.today()
+    from negplan.errors import NegplanError
+
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(
-            f"'{value}' is not a date; write YYYY-MM-DD", param_hint="'--today'"
+        raise NegplanError(
+            f"--today: '{value}' is not a date", hint="write the date as YYYY-MM-DD"
         ) from None
 
 
@@ -44,7 +46,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="auto: text on a terminal, parsable otherwise.",
+            help="auto: github under GitHub Actions, text on a terminal, parsable otherwise.",
             case_sensitive=False,
         ),
     ] = OutputFormat.AUTO,
@@ -91,13 +93,23 @@ def check(
         raise typer.Exit(summary.exit_code)
 
 
-def _report(chosen: OutputFormat) -> object:
-    from negplan.report.json import JsonReport
-    from negplan.report.parsable import ParsableReport
-    from negplan.report.text import TextReport
-
+def _report(chosen: OutputFormat) -> Report:
     if chosen is OutputFormat.JSON:
+        from negplan.report.json import JsonReport
+
         return JsonReport(sys.stdout)
     if chosen is OutputFormat.PARSABLE:
+        from negplan.report.parsable import ParsableReport
+
         return ParsableReport(sys.stdout)
+    if chosen is OutputFormat.GITHUB:
+        from negplan.report.github import GithubReport
+
+        return GithubReport(sys.stdout)
+    if chosen is OutputFormat.SARIF:
+        from negplan.report.sarif import SarifReport
+
+        return SarifReport(sys.stdout)
+    from negplan.report.text import TextReport
+
     return TextReport(sys.stdout)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from negplan.engine import FileResult
 from negplan.findings import Severity
@@ -19,16 +20,39 @@ class OutputFormat(str, enum.Enum):
     TEXT = "text"
     PARSABLE = "parsable"
     JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
 
 
-def resolve_format(chosen: OutputFormat, stream: TextIO | None = None) -> OutputFormat:
-    """Turn ``auto`` into a concrete format: text on a terminal, parsable otherwise."""
+def resolve_format(
+    chosen: OutputFormat,
+    stream: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> OutputFormat:
+    """Turn ``auto`` into a concrete format.
+
+    ``github`` under GitHub Actions (``GITHUB_ACTIONS=true``), ``text`` on a terminal,
+    ``parsable`` otherwise (pipes, files, editors).
+    """
     if chosen is not OutputFormat.AUTO:
         return chosen
+    env = os.environ if environ is None else environ
+    if env.get("GITHUB_ACTIONS") == "true":
+        return OutputFormat.GITHUB
     out = stream or sys.stdout
-    if out.isatty() and os.environ.get("TERM") != "dumb":
+    if out.isatty() and env.get("TERM") != "dumb":
         return OutputFormat.TEXT
     return OutputFormat.PARSABLE
+
+
+class Report(Protocol):
+    """What every output format does: take each file's result, then finish the run."""
+
+    def file(self, result: FileResult) -> None:
+        """Report one checked file."""
+
+    def finish(self, summary: Summary) -> None:
+        """Report the end of the run."""
 
 
 @dataclass
