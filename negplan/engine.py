@@ -70,8 +70,7 @@ def _run(
         for issue in rule.check(context):
             pos = doc.index.locate(issue.path, key=issue.key)
             findings.append(
-                Finding(doc.path, pos.line, pos.col, rule.code, severity, issue.message,
-                        issue.hint)
+                Finding(doc.path, pos.line, pos.col, rule.code, severity, issue.message, issue.hint)
             )
     return findings
 
@@ -167,7 +166,7 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, bool] | NegplanError]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.endswith(YAML_SUFFIXES):
-                        yield os.path.join(root, name), False
+                        yield os.path.normpath(os.path.join(root, name)), False
         elif os.path.lexists(path) and not os.path.exists(path):
             yield InputError("broken or looping symbolic link", path=path)
         elif not os.path.exists(path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from negplan.findings import Severity
+from negplan.models.plan import AlignmentStatus
 from negplan.models.playbook import Unit
 from negplan.rules._util import LABELS, POSITIONS, show, show_limits
 from negplan.rules.base import Issue, PlanContext, rule
@@ -129,13 +130,21 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
     Passes:
         - term: discount
           walk_away: 10
+        or, past authority with the sign-off recorded as agreed:
+        alignment:
+          - {with: Regional sales director, term: discount, status: agreed}
 
     Options:
-        none.
+        none. A pending or disputed sign-off keeps the warning (see NP601, NP602).
     """
+    agreed = {
+        entry.term
+        for entry in ctx.plan.alignment
+        if entry.term and entry.status is AlignmentStatus.AGREED
+    }
     for i, variable in enumerate(ctx.plan.variables):
         term = ctx.term(variable.term)
-        if term is None:
+        if term is None or variable.term in agreed:
             continue
         worst = None
         for name in POSITIONS:
@@ -223,7 +232,8 @@ def duplicate_term(ctx: PlanContext) -> Iterator[Issue]:
         if variable.term in first:
             yield Issue(
                 ("variables", i, "term"),
-                f"term '{variable.term}' appears twice (first as variable {first[variable.term] + 1})",
+                f"term '{variable.term}' appears twice "
+                f"(first as variable {first[variable.term] + 1})",
                 "merge the two entries into one",
             )
         else:

@@ -7,7 +7,10 @@ from pathlib import Path
 
 from support import CLEAN_TEXT, at, check_text, codes, line_of, mutate
 
-PAST = ("    opening: 0\n    target: 5\n    walk_away: 10\n", "    opening: 0\n    target: 5\n    walk_away: 18\n")
+PAST = (
+    "    opening: 0\n    target: 5\n    walk_away: 10\n",
+    "    opening: 0\n    target: 5\n    walk_away: 18\n",
+)
 ALIGNMENT = "alignment:\n  - with: Finance director\n    term: payment_terms\n    status: agreed\n"
 
 
@@ -22,25 +25,35 @@ def test_position_past_authority_without_alignment(tmp_path: Path) -> None:
     )
 
 
-def test_alignment_entry_silences_it(tmp_path: Path) -> None:
-    text = mutate(
-        CLEAN_TEXT,
-        PAST,
-        (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n  - with: Regional sales director\n    term: discount\n    status: agreed\n", 1)),
-    )
+def test_agreed_alignment_silences_both(tmp_path: Path) -> None:
+    entry = "  - with: Regional sales director\n    term: discount\n    status: agreed\n"
+    text = mutate(CLEAN_TEXT, PAST, (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n" + entry, 1)))
     found = codes(check_text(tmp_path, text).findings)
-    assert "NP601" not in found
-    assert "NP203" in found  # still past authority: the warning stays, the sign-off is recorded
+    assert not found & {"NP203", "NP601"}
+
+
+def test_pending_alignment_keeps_the_authority_warning(tmp_path: Path) -> None:
+    entry = "  - with: Regional sales director\n    term: discount\n    status: pending\n"
+    text = mutate(CLEAN_TEXT, PAST, (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n" + entry, 1)))
+    found = codes(check_text(tmp_path, text).findings)
+    assert "NP601" not in found  # the sign-off is recorded ...
+    assert "NP203" in found  # ... but not yet given
 
 
 def test_disputed_alignment(tmp_path: Path) -> None:
-    text = mutate(CLEAN_TEXT, ("    status: agreed\n    date: 2026-11-18", "    status: disputed\n    date: 2026-11-18"))
+    text = mutate(
+        CLEAN_TEXT,
+        ("    status: agreed\n    date: 2026-11-18", "    status: disputed\n    date: 2026-11-18"),
+    )
     findings = check_text(tmp_path, text).findings
     assert at(findings, "NP602") == [(line_of(text, "status: disputed"), 13)]
 
 
 def test_pending_alignment_close_to_the_meeting(tmp_path: Path) -> None:
-    text = mutate(CLEAN_TEXT, ("    status: agreed\n    date: 2026-11-18", "    status: pending\n    date: 2026-11-18"))
+    text = mutate(
+        CLEAN_TEXT,
+        ("    status: agreed\n    date: 2026-11-18", "    status: pending\n    date: 2026-11-18"),
+    )
     # meeting 2027-02-10; the playbook flags pending sign-offs 3 days or less before it.
     far = check_text(tmp_path, text, today=date(2027, 2, 6)).findings
     assert "NP602" not in codes(far)
