@@ -52,5 +52,8 @@ def explain(
                     console.print("    " + escape(line))
         if rule.ideas:
             console.print()
-            console.print(f"Negotiation idea{'s' if len(rule.ideas) > 1 else ''}: "
-                          + ", ".join(str(i) for i in rule.ideas) + " (see the README)")
+            console.print(
+                f"Negotiation idea{'s' if len(rule.ideas) > 1 else ''}: "
+                + ", ".join(str(i) for i in rule.ideas)
+                + " (see the README)"
+            )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+
+from pydantic import BaseModel
 
 from negplan.findings import Severity
 from negplan.models.common import Status
+from negplan.positions import Path
 from negplan.rules._util import show
 from negplan.rules.base import Issue, PlanContext, rule
+from negplan.schema import display_path
 
 
 def _plural(n: int, word: str) -> str:
@@ -168,7 +173,9 @@ def interest_unvalidated(ctx: PlanContext) -> Iterator[Issue]:
         none.
     """
     for i, interest in enumerate(ctx.plan.interests):
-        short = interest.interest if len(interest.interest) <= 40 else interest.interest[:37] + "..."
+        short = (
+            interest.interest if len(interest.interest) <= 40 else interest.interest[:37] + "..."
+        )
         if not (interest.evidence or "").strip():
             yield Issue(
                 ("interests", i),
@@ -276,7 +283,8 @@ def no_criteria(ctx: PlanContext) -> Iterator[Issue]:
     if len(ctx.plan.criteria) < wanted:
         yield Issue(
             ("criteria",),
-            f"{_plural(len(ctx.plan.criteria), 'objective criterion')} for the opening, the "
+            f"{len(ctx.plan.criteria)} objective "
+            f"{'criterion' if len(ctx.plan.criteria) == 1 else 'criteria'} for the opening, the "
             f"playbook asks for at least {wanted}",
             "add a benchmark, published price or precedent deal that supports your opening",
             key=True,
@@ -305,8 +313,13 @@ def required_section_empty(ctx: PlanContext) -> Iterator[Issue]:
     """
     for section in ctx.playbook.requirements.sections:
         value = getattr(ctx.plan, section)
-        empty = value is None or value == [] or (
-            hasattr(value, "model_dump") and not any(value.model_dump(exclude_none=True).values())
+        empty = (
+            value is None
+            or value == []
+            or (
+                hasattr(value, "model_dump")
+                and not any(value.model_dump(exclude_none=True).values())
+            )
         )
         if empty:
             yield Issue(
@@ -315,6 +328,50 @@ def required_section_empty(ctx: PlanContext) -> Iterator[Issue]:
                 f"the playbook asks every plan to fill in `{section}:`",
                 key=True,
             )
+
+
+_PLACEHOLDER = re.compile(r"^TODO\b")
+
+
+def _placeholders(value: object, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, str):
+        if _PLACEHOLDER.match(value):
+            yield path, value
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _placeholders(getattr(value, name), (*path, info.alias or name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _placeholders(item, (*path, i))
+
+
+@rule("NP509", "placeholder-left", Severity.WARNING, target="plan", ideas=(1,))
+def placeholder_left(ctx: PlanContext) -> Iterator[Issue]:
+    """A value still holds a placeholder: a text starting with `TODO`.
+
+    Why it matters:
+        `negplan new` writes `TODO ...` wherever the rep still has to think: the value
+        statement, the walk-away line, interests, questions. A plan that still says `TODO`
+        is not prepared, even if it passes every other check.
+
+    Fails:
+        value:
+          statement: TODO how we meet their needs better than their alternatives
+
+    Passes:
+        value:
+          statement: cuts month-end close from 9 to 4 days, with a named team on site
+
+    Options:
+        none; turn it off with `rules: {NP509: off}` in the playbook.
+    """
+    for path, text in _placeholders(ctx.plan, ()):
+        shown = text if len(text) <= 50 else text[:47] + "..."
+        yield Issue(
+            path,
+            f"placeholder left in {display_path(path)}: '{shown}'",
+            "replace the TODO text with your own, or remove the entry",
+        )
 
 
 RULES = [
@@ -326,5 +383,6 @@ RULES = [
     target_equals_walk_away,
     no_decision_maker,
     no_criteria,
+    placeholder_left,
     required_section_empty,
 ]

@@ -1,0 +1,335 @@
+"""``negplan new``: scaffold a plan from the playbook that applies where it will live."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from negplan.models.playbook import Playbook
+    from negplan.scaffold import Answers
+
+T = TypeVar("T")
+_SUFFIXES = (".yaml", ".yml")
+
+
+def stdin_is_interactive() -> bool:
+    """Whether to prompt: stdin is a terminal. Tests replace this function."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def new(
+    path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH",
+            help="Folder to create the plan in (file name from customer and title), the plan "
+            "file itself, or - for stdout.",
+        ),
+    ] = ".",
+    customer: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Customer (buyer) name.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Deal title, e.g. '2027 renewal'.")
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option(metavar="NAME", help="The rep who owns the deal.")
+    ] = None,
+    meeting: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Date of the negotiation meeting, YYYY-MM-DD."),
+    ] = None,
+    value: Annotated[
+        str | None, typer.Option("--value", metavar="AMOUNT", help="Annual list value of the deal.")
+    ] = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(metavar="CODE", help="ISO currency code (default: the playbook's)."),
+    ] = None,
+    term: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--term",
+            metavar="ID",
+            help="Add an optional playbook term (repeat for more); required terms are "
+            "always included.",
+        ),
+    ] = None,
+    playbook: Annotated[
+        str | None,
+        typer.Option(
+            "--playbook",
+            "-p",
+            metavar="FILE",
+            help="Scaffold from this playbook (recorded in the plan) instead of discovering one.",
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; take everything from flags.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the plan file if it exists.")
+    ] = False,
+    no_schema: Annotated[
+        bool,
+        typer.Option(
+            "--no-schema",
+            help="Do not write or refresh .negplan/plan.schema.json for editors.",
+        ),
+    ] = False,
+) -> None:
+    """Create a plan from the playbook: every section, the required terms with starting
+    positions, and comments from the playbook. Prompts on a terminal unless --no-input."""
+    from negplan.cli import err, guard
+
+    with guard():
+        _new(
+            path,
+            flags={
+                "customer": customer,
+                "title": title,
+                "owner": owner,
+                "meeting": meeting,
+                "value": value,
+                "currency": currency,
+            },
+            terms=term or [],
+            playbook=playbook,
+            interactive=not no_input and stdin_is_interactive(),
+            force=force,
+            schema=not no_schema,
+            err=err,
+        )
+
+
+def _new(
+    path: str,
+    *,
+    flags: dict[str, str | None],
+    terms: list[str],
+    playbook: str | None,
+    interactive: bool,
+    force: bool,
+    schema: bool,
+    err: Callable[[str], None],
+) -> None:
+    from negplan.discovery import BUNDLED, PlaybookCache, locate
+    from negplan.errors import NegplanError
+    from negplan.scaffold import Scaffold, find_root, render_plan, slug
+
+    to_stdout = path == "-"
+    folder_target = not to_stdout and (os.path.isdir(path) or path.endswith(("/", os.sep)))
+    reference = (
+        os.path.join(os.getcwd(), "plan.yaml")
+        if to_stdout
+        else os.path.join(path, "plan.yaml")
+        if folder_target
+        else path
+    )
+    if not to_stdout and not folder_target:
+        _check_file_target(path, force=force)
+    source = locate(reference, explicit=playbook, plan_key=None)
+    loaded = PlaybookCache().usable(source)
+    assert loaded.playbook is not None
+    book = loaded.playbook
+    answers = _answers(book, flags, terms, source=source, interactive=interactive)
+    if folder_target:
+        if not (answers.customer and answers.title):
+            raise NegplanError(
+                "the file name comes from the customer and the title",
+                path=path,
+                hint="give --customer and --title, or a file name such as plans/acme.yaml",
+            )
+        name = slug(answers.customer, answers.title) + ".yaml"
+        target = os.path.normpath(os.path.join(path, name))
+        _check_file_target(target, force=force)
+    else:
+        target = reference
+    plan_folder = os.path.dirname(os.path.abspath(target))
+    schema_file = os.path.join(find_root(plan_folder), ".negplan", "plan.schema.json")
+    key = _relative(source, plan_folder) if playbook and source != BUNDLED else None
+    shown = "the bundled default playbook" if source == BUNDLED else source
+    text = render_plan(
+        Scaffold(book, shown, playbook_key=key, schema_ref=_relative(schema_file, plan_folder)),
+        answers,
+    )
+    if to_stdout:
+        sys.stdout.write(text)
+        return
+    from negplan.atomic import write_atomic
+
+    write_atomic(target, text, overwrite=force)
+    if schema:
+        _refresh_schema(schema_file, err)
+    _summary(target, text, book, err)
+
+
+def _check_file_target(path: str, *, force: bool) -> None:
+    from negplan.errors import NegplanError
+
+    if not path.endswith(_SUFFIXES):
+        raise NegplanError(
+            "a plan file name ends in .yaml or .yml",
+            path=path,
+            hint="`negplan check` reads *.yaml and *.yml files in a folder",
+        )
+    if os.path.lexists(path) and not force:
+        raise NegplanError(
+            "already exists", path=path, hint="choose another name, or use --force to overwrite"
+        )
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):
+        raise NegplanError("folder does not exist", path=folder)
+
+
+def _relative(target: str, folder: str) -> str:
+    """``target`` relative to ``folder``, or absolute when they only share the root."""
+    absolute = os.path.abspath(target)
+    try:
+        shared = os.path.commonpath([absolute, folder])
+        text = absolute if shared == os.path.dirname(shared) else os.path.relpath(absolute, folder)
+    except ValueError:  # another drive on Windows
+        text = absolute
+    return text.replace(os.sep, "/")
+
+
+def _refresh_schema(schema_file: str, err: Callable[[str], None]) -> None:
+    from negplan.errors import NegplanError
+    from negplan.jsonschema_export import write_schema
+
+    try:
+        write_schema(schema_file, "plan", force=False)
+    except NegplanError as exc:
+        err(f"{schema_file}: note: left as is ({exc.message}); editors may not validate plans")
+
+
+def _summary(target: str, text: str, book: Playbook, err: Callable[[str], None]) -> None:
+    from datetime import date
+
+    from negplan.engine import check_plan_document
+    from negplan.findings import Severity
+    from negplan.loader import load
+
+    _, findings = check_plan_document(load(target, text=text), book, today=date.today())
+    todo = sum(1 for f in findings if f.code == "NP509")
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    typer.echo(
+        f"created {target}: fill in {todo} TODO placeholder{'s' if todo != 1 else ''}, "
+        f"then run `negplan check {target}`"
+    )
+    if errors:
+        err(f"{target}: warning: the new plan has {errors} error(s); run `negplan check`")
+
+
+# ---- answers: flags, then prompts ---------------------------------------------------------------
+
+
+def _answers(
+    book: Playbook,
+    flags: dict[str, str | None],
+    terms: list[str],
+    *,
+    source: str,
+    interactive: bool,
+) -> Answers:
+    from negplan.errors import NegplanError
+    from negplan.scaffold import (
+        Answers,
+        parse_currency,
+        parse_date,
+        parse_value,
+        resolve_terms,
+    )
+
+    def flag(name: str, parse: Callable[[str], T]) -> T | None:
+        raw = flags.get(name)
+        if raw is None:
+            return None
+        try:
+            return parse(raw)
+        except ValueError as exc:
+            raise NegplanError(f"--{name}: {exc}") from None
+
+    def text(raw: str) -> str:
+        cleaned = " ".join(raw.split())
+        if not cleaned:
+            raise ValueError("cannot be empty")
+        return cleaned
+
+    customer = flag("customer", text)
+    title = flag("title", text)
+    owner = flag("owner", text)
+    meeting = flag("meeting", parse_date)
+    value = flag("value", parse_value)
+    currency = flag("currency", parse_currency)
+    chosen = resolve_terms(book, terms, source=source)
+    if interactive:
+        customer = customer or _ask("Customer", text)
+        title = title or _ask("Deal title", text)
+        owner = owner or _ask("Your name (deal owner)", text)
+        if flags.get("meeting") is None:
+            meeting = _ask("Meeting date (YYYY-MM-DD, empty to skip)", parse_date, blank=True)
+        if flags.get("value") is None:
+            value = _ask("Annual list value (empty to skip)", parse_value, blank=True)
+        currency = currency or _ask("Currency", parse_currency, default=book.currency)
+        if not terms:
+            chosen = _ask_terms(book, source)
+    return Answers(customer, title, owner, meeting, value, currency, chosen)
+
+
+def _ask(
+    label: str, parse: Callable[[str], T], *, default: str | None = None, blank: bool = False
+) -> Any:
+    """Prompt (on stderr) until ``parse`` accepts the answer; re-ask with the reason."""
+    import click
+
+    def proc(raw: str) -> Any:
+        if blank and not raw.strip():
+            return None
+        try:
+            return parse(raw)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+
+    return click.prompt(
+        label,
+        default=default if default is not None else ("" if blank else None),
+        show_default=default is not None,
+        value_proc=proc,
+        err=True,
+    )
+
+
+def _ask_terms(book: Playbook, source: str) -> tuple[str, ...]:
+    from negplan.errors import NegplanError
+    from negplan.scaffold import optional_terms, resolve_terms
+
+    extra = optional_terms(book)
+    if not extra:
+        return ()
+    required = [t.id for t in book.term_map.values() if t.required]
+    if required:
+        typer.echo("Required terms (always included): " + ", ".join(required), err=True)
+    typer.echo("Optional terms:", err=True)
+    for item in extra:
+        typer.echo(f"  {item.id:<28} {item.name}", err=True)
+
+    def parse(raw: str) -> tuple[str, ...]:
+        ids = [part for part in raw.replace(",", " ").split() if part]
+        try:
+            return resolve_terms(book, ids, source=source)
+        except NegplanError as exc:
+            raise ValueError(exc.message + (f" ({exc.hint})" if exc.hint else "")) from None
+
+    chosen: tuple[str, ...] = (
+        _ask("Optional terms to include (ids, comma-separated)", parse, blank=True) or ()
+    )
+    return chosen

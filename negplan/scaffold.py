@@ -1,0 +1,545 @@
+"""``negplan new``: build a starter plan from the playbook, with guiding comments.
+
+The plan is built as ruamel.yaml round-trip nodes (``CommentedMap``/``CommentedSeq``) so the
+comments are part of the document, not pasted-in text. Every value the rep still has to write
+is a text starting with :data:`PLACEHOLDER`; rule NP509 reports each one until it is replaced.
+Positions are pre-filled from the term library: the opening at the best end of the limits, the
+walk-away at the rep's authority, the target between the two.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from typing import Any
+
+from negplan.errors import NegplanError
+from negplan.models.common import format_value
+from negplan.models.plan import Plan
+from negplan.models.playbook import Direction, Playbook, Term, Unit
+
+#: Every text the scaffold leaves for the rep starts with this marker (see rule NP509).
+PLACEHOLDER = "TODO"
+#: Folders that mark the top of a plans repository, where the plan schema is kept.
+ROOT_MARKERS = (".git", ".negplan", "playbook.yaml", "playbook.yml")
+
+Position = bool | Decimal | str
+_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the rep told ``negplan new`` (flags or prompts); ``None`` means not given."""
+
+    customer: str | None = None
+    title: str | None = None
+    owner: str | None = None
+    meeting: date | None = None
+    list_value: Decimal | None = None
+    currency: str | None = None
+    terms: tuple[str, ...] = field(default_factory=tuple)
+
+
+# ---- parsing what the rep typed -------------------------------------------------------------
+
+
+def parse_date(text: str) -> date:
+    """A meeting date written YYYY-MM-DD; ``ValueError`` with a short reason otherwise."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD") from None
+
+
+def parse_value(text: str) -> Decimal:
+    """A non-negative amount such as ``240000`` or ``240,000.50``; ``ValueError`` otherwise."""
+    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"'{text}' is not a number; write digits, e.g. 240000") from None
+    if not number.is_finite() or number < 0:
+        raise ValueError(f"'{text}' is not a usable amount; write a number of 0 or more")
+    return number
+
+
+def parse_currency(text: str) -> str:
+    """A 3-letter ISO 4217 code, upper-cased; ``ValueError`` otherwise."""
+    code = text.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValueError(f"'{text}' is not a currency code; write 3 letters, e.g. EUR")
+    return code
+
+
+def optional_terms(playbook: Playbook) -> list[Term]:
+    """Terms a rep may add to a plan (the required ones are always in it)."""
+    return [t for t in playbook.term_map.values() if not t.required]
+
+
+def resolve_terms(playbook: Playbook, wanted: Iterable[str], *, source: str) -> tuple[str, ...]:
+    """Check term ids against the playbook, keeping playbook order and dropping repeats.
+
+    Raises :class:`NegplanError` naming the playbook, with a did-you-mean hint.
+    """
+    from negplan.schema import suggest
+
+    chosen: set[str] = set()
+    for raw in wanted:
+        term_id = raw.strip()
+        if not term_id:
+            continue
+        if term_id not in playbook.term_map:
+            ids = list(playbook.term_map)
+            hint = suggest(term_id, ids) or "terms: " + ", ".join(ids)
+            raise NegplanError(f"unknown term '{term_id}' in this playbook", path=source, hint=hint)
+        chosen.add(term_id)
+    return tuple(t for t in playbook.term_map if t in chosen)
+
+
+def slug(*parts: str) -> str:
+    """A file-name slug: ``slug("Acme", "2027 renewal")`` is ``acme-2027-renewal``."""
+    text = unicodedata.normalize("NFKD", " ".join(parts)).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return words[:80].rstrip("-") or "plan"
+
+
+def find_root(folder: str) -> str:
+    """The top of the plans repository holding ``folder``: the nearest folder upwards with a
+    ``.git``, ``.negplan`` or ``playbook.yaml``; ``folder`` itself when there is none."""
+    start = current = os.path.abspath(folder)
+    while True:
+        if any(os.path.exists(os.path.join(current, name)) for name in ROOT_MARKERS):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return start
+        current = parent
+
+
+# ---- positions -------------------------------------------------------------------------------
+
+
+def positions(term: Term) -> tuple[Position, Position, Position]:
+    """Sensible starting positions ``(opening, target, walk_away)`` for a term.
+
+    The opening is the best end of the limits (or the best option), the walk-away is the rep's
+    authority, and the target lies between them, rounded towards the opening. With no
+    authority in the playbook the walk-away stays at the opening: no room until agreed.
+    """
+    if term.unit is Unit.CHOICE:
+        options = term.options
+        option = term.authority if isinstance(term.authority, str) else None
+        worst = options.index(option) if option in options else 0
+        return options[0], options[worst // 2], options[worst]
+    if term.unit is Unit.YES_NO:
+        best = term.direction is Direction.HIGHER
+        walk = term.authority if isinstance(term.authority, bool) else best
+        return best, best, walk
+    lower = term.direction is not Direction.HIGHER
+    authority = term.authority if isinstance(term.authority, Decimal) else None
+    if term.limits is not None:
+        opening = term.limits.min if lower else term.limits.max
+    else:
+        opening = authority if authority is not None else Decimal(0)
+    walk_away = authority if authority is not None else opening
+    middle = (opening + walk_away) / 2
+    if opening == opening.to_integral_value() and walk_away == walk_away.to_integral_value():
+        middle = middle.to_integral_value(ROUND_FLOOR if lower else ROUND_CEILING)
+    return opening, middle, walk_away
+
+
+# ---- the document ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """Everything :func:`build_plan` needs besides the answers."""
+
+    playbook: Playbook
+    source: str
+    playbook_key: str | None = None
+    schema_ref: str | None = None
+
+
+def render_plan(scaffold: Scaffold, answers: Answers) -> str:
+    """The starter plan as YAML text, comments included."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = _WIDTH - 4
+    out = io.StringIO()
+    yaml.dump(build_plan(scaffold, answers), out)
+    return out.getvalue()
+
+
+def build_plan(scaffold: Scaffold, answers: Answers) -> Any:
+    """The starter plan as a ruamel ``CommentedMap`` (every section of the plan format)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    builder = _Builder(scaffold, answers)
+    root = CommentedMap()
+    root["kind"] = "plan"
+    root["version"] = 1
+    for name, info in Plan.model_fields.items():
+        key = info.alias or name
+        if key in ("kind", "version"):
+            continue
+        if key == "playbook" and scaffold.playbook_key is None:
+            continue
+        make = getattr(builder, f"_{name}", None)
+        root[key] = make() if make is not None else _empty(info.annotation)
+        note = builder.section_note(name) or info.description
+        if note:
+            root.yaml_set_comment_before_after_key(
+                key, before="\n" + _wrap(note.splitlines(), indent=0), indent=0
+            )
+    root.yaml_set_start_comment(_wrap(builder.header(), indent=0))
+    return root
+
+
+def _empty(annotation: Any) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    return CommentedSeq() if getattr(annotation, "__origin__", None) is list else None
+
+
+def _wrap(lines: list[str], *, indent: int) -> str:
+    """Comment lines wrapped to fit the file's width (the ``# `` and indent included)."""
+    import textwrap
+
+    width = _WIDTH - indent - 2
+    out: list[str] = []
+    for line in lines:
+        out += textwrap.wrap(line, width, break_on_hyphens=False) or [""]
+    return "\n".join(out)
+
+
+def _eol(mapping: Any, notes: dict[str, str], *, indent: int) -> None:
+    """End-of-line comments on ``mapping``'s keys, aligned in one column."""
+
+    def width(key: str) -> int:
+        value = mapping[key]
+        shown = "" if value is None else " " + _plain(value)
+        return indent + len(key) + 1 + len(shown)
+
+    column = max(width(key) for key in notes) + 2
+    for key, note in notes.items():
+        mapping.yaml_add_eol_comment(note, key, column=column)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _yaml_value(value: Position | None) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _todo(text: str) -> str:
+    return f"{PLACEHOLDER} {text}"
+
+
+class _Builder:
+    """One method per plan section, named after the model field."""
+
+    def __init__(self, scaffold: Scaffold, answers: Answers) -> None:
+        self.pb = scaffold.playbook
+        self.scaffold = scaffold
+        self.answers = answers
+        self.currency = answers.currency or self.pb.currency
+        required = [t for t in self.pb.term_map.values() if t.required]
+        extra = [self.pb.term_map[t] for t in answers.terms if t in self.pb.term_map]
+        self.terms = required + [t for t in extra if not t.required]
+
+    def header(self) -> list[str]:
+        lines = []
+        if self.scaffold.schema_ref:
+            lines.append(f"yaml-language-server: $schema={self.scaffold.schema_ref}")
+        customer = self.answers.customer or "customer"
+        title = self.answers.title or "deal"
+        strategy = self.pb.strategy
+        lines += [
+            f"Negotiation plan: {customer}, {title}.",
+            f"Playbook: {self.pb.company} ({self.scaffold.source}); positioning: "
+            f"{strategy.positioning.value}.",
+        ]
+        if strategy.dont_lead_with:
+            lines.append("Don't lead with: " + ", ".join(strategy.dont_lead_with) + ".")
+        lines.append(f"Replace every {PLACEHOLDER} text, then run `negplan check` on this file.")
+        return lines
+
+    def section_note(self, name: str) -> str | None:
+        req = self.pb.requirements
+        notes = {
+            "deal": "The deal: who, what, when.",
+            "playbook": "The playbook this plan is checked against, relative to this file.",
+            "team": "Our side: who leads, who decides, who else is involved.",
+            "counterparts": "Buyer side: who is in the room, and who decides "
+            "(mark them `decision_maker: true`).",
+            "goals": "What a great deal looks like; priority: must, should or nice.",
+            "value": "Value before price: how we meet their needs better, and with less risk, "
+            "than their alternatives.",
+            "interests": "The needs behind the buyer's positions, who holds them and where we "
+            f"learned them (the playbook asks for at least {req.min_interests}).",
+            "alternatives": "What each side does if there is no deal; estimated until validated.",
+            "criteria": "Objective standards that make the opening defensible: benchmarks, "
+            "published prices, precedent deals.",
+            "variables": "One entry per term we trade: opening (the anchor), target (a great "
+            "deal),\nwalk-away (the worst we accept). Past your authority needs sign-off "
+            "before the meeting.",
+            "walk_away": "Where we decline the deal, in one line.",
+            "concessions": self._concessions_note(),
+            "asks": "What the buyer will ask or object, and how we answer.",
+            "questions": "Questions that uncover interests and the buyer's alternatives "
+            f"(at least {req.min_questions}).",
+            "alignment": "Internal sign-offs for anything past your authority: with (approver "
+            "or owner),\nterm, status (agreed, pending or disputed).",
+        }
+        return notes.get(name)
+
+    def _concessions_note(self) -> str:
+        lines = [
+            "Trade, never give: each give gets something back; list them in the order "
+            "you plan to make them."
+        ]
+        if self.pb.strategy.dont_lead_with:
+            lines.append(
+                "Don't lead with: "
+                + ", ".join(self.pb.strategy.dont_lead_with)
+                + f" (strategy: {self.pb.strategy.positioning.value})."
+            )
+        cheap = [
+            t.id
+            for t in sorted(self.pb.term_map.values(), key=lambda t: -t.priority)
+            if t.cost.rank == 0
+        ]
+        if cheap:
+            lines.append("Cheap for us to give: " + ", ".join(cheap[:5]) + ".")
+        return "\n".join(lines)
+
+    # -- sections ------------------------------------------------------------------------------
+
+    def _playbook(self) -> str | None:
+        return self.scaffold.playbook_key
+
+    def _deal(self) -> Any:
+        from ruamel.yaml.comments import CommentedMap
+
+        from negplan.models.plan import Deal
+
+        a = self.answers
+        deal = CommentedMap()
+        known: dict[str, Any] = {
+            "title": a.title or _todo("deal title"),
+            "customer": a.customer or _todo("customer name"),
+            "owner": a.owner or _todo("your name"),
+            "currency": self.currency,
+            "list_value": _yaml_value(a.list_value),
+            "meeting": a.meeting,
+        }
+        for name, info in Deal.model_fields.items():
+            deal[info.alias or name] = known.get(name)
+        notes = {
+            "region": "sales region, e.g. EMEA",
+            "segment": "customer segment, e.g. enterprise",
+            "currency": f"the playbook's currency is {self.pb.currency}",
+            "list_value": f"annual list value, in {self.currency}",
+            "meeting": "date of the negotiation meeting, YYYY-MM-DD",
+            "close": "expected close date, YYYY-MM-DD",
+        }
+        _eol(deal, {k: v for k, v in notes.items() if k in deal}, indent=2)
+        return deal
+
+    def _team(self) -> Any:
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        team = CommentedMap()
+        team["lead"] = self.answers.owner or _todo("who leads for us")
+        team["decision_maker"] = _todo("who decides on our side")
+        team["members"] = CommentedSeq()
+        return team
+
+    def _counterparts(self) -> Any:
+        return _seq(
+            [
+                _map(
+                    name=_todo("a buyer-side contact"),
+                    role=_todo("their role"),
+                    decision_maker=False,
+                )
+            ]
+        )
+
+    def _goals(self) -> Any:
+        return _seq([_map(goal=_todo("what a great deal looks like"), priority="must")])
+
+    def _value(self) -> Any:
+        return _map(
+            statement=_todo("how we meet their needs better than their alternatives"),
+            proof_points=_seq([_todo("a result, reference or benchmark that proves it")]),
+        )
+
+    def _interests(self) -> Any:
+        count = max(self.pb.requirements.min_interests, 1)
+        return _seq(
+            [
+                _map(
+                    interest=_todo("a need behind their position"),
+                    holder=_todo("who holds it"),
+                    evidence=None,
+                    status="estimated",
+                )
+                for _ in range(count)
+            ]
+        )
+
+    def _alternatives(self) -> Any:
+        return _map(
+            ours=_map(description=_todo("what we do if there is no deal"), status="estimated"),
+            theirs=_map(description=_todo("what they do if there is no deal"), status="estimated"),
+        )
+
+    def _criteria(self) -> Any:
+        count = max(self.pb.requirements.min_criteria, 1)
+        return _seq(
+            [
+                _map(
+                    standard=_todo("a benchmark, published price or precedent deal"),
+                    source=_todo("where it comes from"),
+                )
+                for _ in range(count)
+            ]
+        )
+
+    def _variables(self) -> Any:
+        seq = _seq([])
+        for i, term in enumerate(self.terms):
+            opening, target, walk_away = positions(term)
+            entry = _map(
+                term=term.id,
+                opening=_yaml_value(opening),
+                target=_yaml_value(target),
+                walk_away=_yaml_value(walk_away),
+                buyer_value=None,
+            )
+            walk_note = (
+                "at your authority"
+                if term.authority is not None
+                else "no authority set: agree it before the meeting"
+            )
+            _eol(
+                entry,
+                {
+                    "opening": _opening_note(term),
+                    "walk_away": walk_note,
+                    "buyer_value": "how much the buyer values it: low, medium or high",
+                },
+                indent=4,
+            )
+            seq.append(entry)
+            seq.yaml_set_comment_before_after_key(
+                i, before=_wrap(term_notes(term, self.pb), indent=2), indent=2
+            )
+        return seq
+
+    def _walk_away(self) -> str:
+        return _todo("the point where we decline the deal, in one line")
+
+    def _concessions(self) -> Any:
+        return _seq(
+            [
+                _map(
+                    give=_todo("what we give (cheap for us, valuable to them)"),
+                    get=_todo("what we get in return"),
+                    condition=_todo("if you ..., we can ..."),
+                )
+            ]
+        )
+
+    def _asks(self) -> Any:
+        count = max(self.pb.requirements.min_asks, 1)
+        return _seq(
+            [
+                _map(ask=_todo("what they will ask or object"), response=_todo("how we answer"))
+                for _ in range(count)
+            ]
+        )
+
+    def _questions(self) -> Any:
+        count = max(self.pb.requirements.min_questions, 1)
+        return _seq([_todo("an open question to ask") for _ in range(count)])
+
+
+def _map(**items: Any) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    result = CommentedMap()
+    for key, value in items.items():
+        result[key] = value
+    return result
+
+
+def _seq(items: list[Any]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    return CommentedSeq(items)
+
+
+def _opening_note(term: Term) -> str:
+    if term.unit is Unit.CHOICE:
+        return "the best option for us"
+    if term.unit is Unit.YES_NO:
+        return "the better answer for us"
+    return "the best end of the limits" if term.limits is not None else "no limits set"
+
+
+def _show(term: Term, value: object) -> str:
+    if value is None or isinstance(value, (bool, str, Decimal)):
+        return format_value(value, term.unit.value)
+    return str(value)
+
+
+def term_notes(term: Term, playbook: Playbook) -> list[str]:
+    """The guiding comment above a variable: name, unit, direction, limits, authority,
+    approvers, owner, and the strategy's "don't lead with"."""
+    if term.unit is Unit.CHOICE:
+        kind = "one of " + ", ".join(term.options) + " (best for us first)"
+    else:
+        unit = {"yes_no": "yes/no", "money": f"money ({playbook.currency})"}.get(
+            term.unit.value, term.unit.value
+        )
+        kind = f"{unit}, {term.better}"
+    lines = [f"{term.name} ({term.id}): {kind}."]
+    limits = ""
+    if term.unit.numeric and term.limits is not None:
+        limits = f"Limits {_show(term, term.limits.min)} to {_show(term, term.limits.max)}; "
+    if term.authority is None:
+        authority = f"no rep authority in the playbook: agree positions with {term.owner}."
+    else:
+        authority = f"your authority: {_show(term, term.authority)}."
+    lines.append(limits + authority if limits else authority[:1].upper() + authority[1:])
+    if term.authority is not None:
+        if term.approvals:
+            ladder = ", ".join(f"{r.approver} to {_show(term, r.up_to)}" for r in term.approvals)
+            lines.append(f"Beyond it: {ladder}.")
+        else:
+            lines.append("Beyond it: no approver; stay within your authority.")
+    owner = f"Owner: {term.owner}; cost to us: {term.cost.value}"
+    if term.required:
+        owner += "; required in every plan"
+    lines.append(owner + ".")
+    if term.id in playbook.strategy.dont_lead_with:
+        lines.append("Strategy: don't lead with this term; trade it late, in shrinking steps.")
+    return lines

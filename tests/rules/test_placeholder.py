@@ -1,0 +1,59 @@
+"""NP509 placeholder-left: every `TODO ...` text the scaffold leaves is a finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import CLEAN_TEXT, at, check_text, line_of, mutate
+
+from negplan.findings import Severity
+
+
+def test_silent_on_the_clean_example(tmp_path: Path) -> None:
+    assert at(check_text(tmp_path, CLEAN_TEXT).findings, "NP509") == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "col", "where"),
+    [
+        ("owner: Dana Reyes", "owner: TODO your name", "owner: TODO", 10, "deal.owner"),
+        ("  statement: >-", "  statement: TODO value\n  old: >-", "statement: TODO", 14,
+         "value.statement"),
+        ("  - What happens on your side", "  - TODO a question\n  - What happens", "TODO a q", 5,
+         "questions[0]"),
+        ("  - with: Finance director", "  - with: TODO approver", "with: TODO", 11,
+         "alignment[0].with"),
+        ("    get: Signature by 31 March 2027", "    get: TODO what we get", "get: TODO", 10,
+         "concessions[2].get"),
+    ],
+)  # fmt: skip
+def test_fires_at_the_placeholder_value(
+    tmp_path: Path, old: str, new: str, needle: str, col: int, where: str
+) -> None:
+    text = mutate(CLEAN_TEXT, (old, new))
+    if "old: >-" in text:  # keep the plan valid: drop the displaced folded block
+        start = text.index("  old: >-")
+        end = text.index("  proof_points:")
+        text = text[:start] + text[end:]
+    findings = [f for f in check_text(tmp_path, text).findings if f.code == "NP509"]
+    assert [(f.line, f.col) for f in findings] == [(line_of(text, needle), col)]
+    assert findings[0].severity is Severity.WARNING
+    assert findings[0].message.startswith(f"placeholder left in {where}: 'TODO")
+
+
+def test_only_a_leading_todo_word_counts(tmp_path: Path) -> None:
+    text = mutate(
+        CLEAN_TEXT,
+        ("owner: Dana Reyes", "owner: TODOROV Dana"),
+        ("  - Who besides Ana", "  - We still have a TODO list; who besides Ana"),
+    )
+    assert at(check_text(tmp_path, text).findings, "NP509") == []
+
+
+def test_the_playbook_can_turn_it_off(tmp_path: Path) -> None:
+    from support import DEFAULT_PLAYBOOK_TEXT
+
+    playbook = mutate(DEFAULT_PLAYBOOK_TEXT, ("rules: {}", "rules: {NP509: off}"))
+    text = mutate(CLEAN_TEXT, ("owner: Dana Reyes", "owner: TODO your name"))
+    assert at(check_text(tmp_path, text, playbook=playbook).findings, "NP509") == []
