@@ -53,6 +53,12 @@ class Deal(Model):
     list_value: Decimal | None = Field(
         None, ge=0, description="Annual list value of the deal, in the deal currency."
     )
+    contract_years: Decimal | None = Field(
+        None,
+        gt=0,
+        description="Contract length in years, for deal economics when the plan has no "
+        "variable for the playbook's contract term (default 1).",
+    )
     meeting: dt.date | None = Field(None, description="Date of the negotiation meeting.")
     close: dt.date | None = Field(None, description="Expected close date.")
 

@@ -76,6 +76,48 @@ class Approval(Model):
     approver: str = Field(description="Who signs off, e.g. 'Regional sales director'.")
 
 
+class ValueBasis(str, enum.Enum):
+    """What a value model's amounts are measured in."""
+
+    MONEY = "money"
+    LIST = "list"
+    LIST_MONTHS = "list_months"
+    CAPITAL = "capital"
+
+
+class ValueModel(Model):
+    """What moving on a term is worth to us, in money (the term's ``worth:``)."""
+
+    basis: ValueBasis = Field(
+        ValueBasis.MONEY,
+        description="What the amounts are: `money` (in the playbook currency), `list` (percent "
+        "of the deal's annual list value), `list_months` (months of list value, i.e. annual "
+        "list value / 12) or `capital` (days of the playbook's cost of capital on the annual "
+        "list value; days terms only, no `per_unit`).",
+    )
+    per_unit: Decimal | None = Field(
+        None,
+        ge=0,
+        description="Numeric and yes/no terms: what one unit of movement is worth to us; each "
+        "unit in the worse-for-us direction loses it, each unit in the better direction gains "
+        "it. For a yes/no term the unit is 'yes' against 'no'.",
+    )
+    options: dict[str, Decimal] | None = Field(
+        None,
+        description="Choice terms: the value to us of each option (negative when it costs us), "
+        "e.g. {standard: 0, premium: -2}.",
+    )
+    base: PositionValue | None = Field(
+        None,
+        description="The position worth nothing (default 0 for numeric terms, no for yes/no "
+        "terms), e.g. 30 for payment terms when list price assumes 30 days.",
+    )
+    per_year: StrictBool = Field(
+        False, description="The amount recurs in every contract year (else it counts once)."
+    )
+    note: str | None = Field(None, description="Where the figure comes from, for reviewers.")
+
+
 class Term(Model):
     """A tradeable term in the company's library."""
 
@@ -115,6 +157,11 @@ class Term(Model):
     )
     cost: Level = Field(description="What moving on this term costs us: low, medium or high.")
     required: StrictBool = Field(False, description="Every plan must include this term.")
+    worth: ValueModel | None = Field(
+        None,
+        description="Value model: what moving on this term is worth to us in money, so that "
+        "a package of concessions can be priced as one total.",
+    )
 
     def badness(self, value: object) -> Decimal | None:
         """Map a position to a number that grows the worse it is for us.
@@ -215,6 +262,53 @@ class BriefSettings(Model):
     )
 
 
+class PackageApproval(Model):
+    """One rung of the package ladder: a total concession up to ``up_to`` needs ``approver``."""
+
+    up_to: Decimal = Field(
+        ge=0,
+        le=100,
+        description="The largest total concession (percent of list value) this approver can "
+        "sign off.",
+    )
+    approver: str = Field(description="Who signs off, e.g. 'VP Sales'.")
+
+
+class EconomicsSettings(Model):
+    """Deal economics: how the playbook prices a package of concessions (``economics:``)."""
+
+    contract_term: TermId | None = Field(
+        None,
+        description="The months term whose position gives the contract length, e.g. "
+        "`contract_length`; plans without it use `deal.contract_years`, else one year.",
+    )
+    cost_of_capital: Decimal | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="Yearly cost of capital in percent, used by `capital` value models "
+        "(e.g. payment terms).",
+    )
+    floor: Decimal | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="Minimum net value of the walk-away package, in percent of list value; "
+        "nobody may approve less.",
+    )
+    authority: Decimal | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="Total concession (percent of list value) a rep may plan alone.",
+    )
+    approvals: list[PackageApproval] = Field(
+        default_factory=list,
+        description="Escalation ladder for the total concession past the rep's authority, "
+        "nearest approver first.",
+    )
+
+
 class Playbook(Model):
     """A company playbook (``kind: playbook``)."""
 
@@ -233,6 +327,11 @@ class Playbook(Model):
         description="Per-rule severity overrides: rule code -> off, info, warning or error.",
     )
     brief: BriefSettings | None = Field(None, description="Brief settings.")
+    economics: EconomicsSettings | None = Field(
+        None,
+        description="Deal economics: contract term, cost of capital, package floor and "
+        "approval ladder.",
+    )
 
     @cached_property
     def term_map(self) -> dict[str, Term]:

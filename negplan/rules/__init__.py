@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from negplan.errors import NegplanError
-from negplan.rules import alignment, concessions, playbook, positions, preparation, structure, terms
+from negplan.rules import (
+    alignment,
+    concessions,
+    economics,
+    playbook,
+    positions,
+    preparation,
+    structure,
+    terms,
+)
 from negplan.rules.base import Rule
 
 _ALL: list[Rule] = [
@@ -13,6 +22,7 @@ _ALL: list[Rule] = [
     *concessions.RULES,
     *preparation.RULES,
     *alignment.RULES,
+    *economics.RULES,
     *playbook.RULES,
 ]
 

@@ -1,0 +1,462 @@
+"""Deal economics: what each position and the whole package are worth to us, in money.
+
+Each playbook term may carry a value model (``worth:``). With the plan's annual list value and
+contract length, every position on a valued term becomes an amount of money (negative when it
+costs us), and a package of positions becomes one net value:
+
+    net value = annual list value × contract years + the sum of the positions' values
+
+Scenarios price the opening, target and walk-away packages (every variable at that position at
+once); the concession path prices the package after each planned give and get, starting from
+the opening. Amounts are exact :class:`~decimal.Decimal` values; they are rounded (half up, to
+cents) only when shown.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from negplan.models.common import format_value
+from negplan.models.plan import Plan, Trade, Variable
+from negplan.models.playbook import (
+    EconomicsSettings,
+    Playbook,
+    Term,
+    Unit,
+    ValueBasis,
+    ValueModel,
+)
+
+#: The scenarios, in order, with their display labels.
+SCENARIOS = {"opening": "opening", "target": "target", "walk_away": "walk-away"}
+#: The alignment ``topic`` that records the sign-off of the total concession.
+PACKAGE_TOPIC = "package"
+
+_CENT = Decimal("0.01")
+_HUNDRED = Decimal(100)
+_DAYS_PER_YEAR = Decimal(365)
+
+Position = bool | Decimal | str
+State = Mapping[str, Position | None]
+
+
+class PackageStatus(str, enum.Enum):
+    """Where the walk-away package stands against the playbook's package authority."""
+
+    WITHIN_AUTHORITY = "within-authority"
+    NEEDS_APPROVAL = "needs-approval"
+    NO_APPROVER = "no-approver"
+    BELOW_FLOOR = "below-floor"
+    NOT_SET = "not-set"
+
+
+@dataclass(frozen=True)
+class Valuation:
+    """One term at one position: its value to us, or why it has none."""
+
+    term: str
+    position: Position | None
+    amount: Decimal | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A whole package priced at once: every variable at its opening, target or walk-away."""
+
+    name: str
+    years: Decimal
+    list_total: Decimal
+    valuations: tuple[Valuation, ...]
+    net: Decimal
+
+    @property
+    def label(self) -> str:
+        """``opening``, ``target`` or ``walk-away``."""
+        return SCENARIOS.get(self.name, self.name)
+
+    @property
+    def share(self) -> Decimal | None:
+        """Net value in percent of the list value (None when the list value is zero)."""
+        return _share(self.net, self.list_total)
+
+    @property
+    def concession(self) -> Decimal:
+        """Value given away against list (negative when the package gains us value)."""
+        return self.list_total - self.net
+
+    @property
+    def concession_share(self) -> Decimal | None:
+        """The total concession in percent of list value."""
+        return _share(self.concession, self.list_total)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One side of a planned trade: a term moved to a position, or a sentence.
+
+    ``worth`` is the change in the running net value the move makes (None for a sentence or
+    an unvalued term). For a get, ``secured`` is what it is worth against the variable's
+    walk-away (or against the term's zero point when the term is not a variable): what we
+    would lose without it.
+    """
+
+    term: str | None
+    position: Position | None
+    text: str | None
+    worth: Decimal | None
+    secured: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """The package after one planned concession (step 0 is the opening package)."""
+
+    number: int
+    give: Move | None
+    get: Move | None
+    years: Decimal
+    list_total: Decimal
+    net: Decimal
+
+    @property
+    def share(self) -> Decimal | None:
+        """Net value in percent of the list value."""
+        return _share(self.net, self.list_total)
+
+
+@dataclass(frozen=True)
+class Package:
+    """The walk-away package against the playbook's floor and package approval ladder."""
+
+    concession: Decimal
+    share: Decimal | None
+    floor: Decimal | None
+    authority: Decimal | None
+    status: PackageStatus
+    approver: str | None = None
+
+    @property
+    def below_floor(self) -> bool:
+        """Whether the walk-away package nets less than the floor."""
+        return self.status is PackageStatus.BELOW_FLOOR
+
+
+@dataclass(frozen=True)
+class DealEconomics:
+    """Everything ``negplan value`` shows for one plan."""
+
+    currency: str
+    list_value: Decimal
+    contract_source: str
+    scenarios: tuple[Scenario, ...]
+    path: tuple[Step, ...]
+    package: Package
+
+    def scenario(self, name: str) -> Scenario:
+        """The ``opening``, ``target`` or ``walk_away`` scenario."""
+        return next(s for s in self.scenarios if s.name == name)
+
+
+@dataclass(frozen=True)
+class Economics:
+    """The compact deal-economics summary a brief shows on one line."""
+
+    currency: str
+    list_value: Decimal
+    target_net: Decimal
+    target_share: Decimal | None
+    walk_away_net: Decimal
+    walk_away_share: Decimal | None
+    floor: Decimal | None
+    status: PackageStatus
+    approver: str | None
+
+    @property
+    def below_floor(self) -> bool:
+        """Whether the walk-away package nets less than the playbook's floor."""
+        return self.status is PackageStatus.BELOW_FLOOR
+
+    @property
+    def line(self) -> str:
+        """One line, e.g. ``net value at target EUR 696,000 (96.67% of list); ...``."""
+        target = _money_share(self.target_net, self.target_share, self.currency)
+        walk = _money_share(self.walk_away_net, self.walk_away_share, self.currency)
+        return f"net value at target {target}; at walk-away {walk}; {describe(self)}"
+
+
+def describe(package: Package | Economics) -> str:
+    """The package status in words, e.g. ``below the 80% floor``."""
+    floor = f"{format_percent(package.floor)} floor" if package.floor is not None else None
+    status = package.status
+    if status is PackageStatus.BELOW_FLOOR:
+        return f"walk-away package below the {floor}"
+    if status is PackageStatus.NEEDS_APPROVAL:
+        text = f"walk-away package needs {package.approver}"
+    elif status is PackageStatus.NO_APPROVER:
+        text = "walk-away package past every approver on the package ladder"
+    elif status is PackageStatus.WITHIN_AUTHORITY:
+        text = "walk-away package within the rep's authority"
+    else:
+        text = "no package authority set"
+    return f"{text} ({floor})" if floor else text
+
+
+def format_money(amount: Decimal, currency: str) -> str:
+    """Money for people: ISO code, a space, ``,`` thousands and ``.`` cents when not zero.
+
+    ``EUR 216,000``, ``EUR -1,578.08``; rounded half up to cents, independent of the locale.
+    """
+    rounded = cents(amount)
+    if rounded == 0:
+        rounded = Decimal(0)
+    text = f"{rounded:,.2f}"
+    if text.endswith(".00"):
+        text = text[:-3]
+    return f"{currency} {text}"
+
+
+def format_percent(value: Decimal | None) -> str:
+    """A percentage rounded half up to two decimals, trailing zeros dropped: ``83.73%``."""
+    if value is None:
+        return "—"
+    rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = Decimal(0)
+    text = f"{rounded:.2f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def cents(amount: Decimal) -> Decimal:
+    """An amount rounded half up to cents (for display and JSON only)."""
+    return amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def percent(value: Decimal) -> Decimal:
+    """A percentage rounded half up to two decimals (for display and JSON only)."""
+    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def analyse(plan: Plan, playbook: Playbook) -> DealEconomics | None:
+    """Price the plan's scenarios, concession path and package; None without a list value."""
+    if plan.deal.list_value is None:
+        return None
+    pricer = Pricer(plan, playbook)
+    scenarios = tuple(pricer.scenario(name) for name in SCENARIOS)
+    return DealEconomics(
+        currency=pricer.currency,
+        list_value=plan.deal.list_value,
+        contract_source=pricer.contract_source,
+        scenarios=scenarios,
+        path=tuple(pricer.path()),
+        package=pricer.package(scenarios[-1]),
+    )
+
+
+def summarize(plan: Plan, playbook: Playbook) -> Economics | None:
+    """The compact summary for a brief; None when the plan has no ``deal.list_value``."""
+    full = analyse(plan, playbook)
+    if full is None:
+        return None
+    target, walk = full.scenario("target"), full.scenario("walk_away")
+    return Economics(
+        currency=full.currency,
+        list_value=full.list_value,
+        target_net=target.net,
+        target_share=target.share,
+        walk_away_net=walk.net,
+        walk_away_share=walk.share,
+        floor=full.package.floor,
+        status=full.package.status,
+        approver=full.package.approver,
+    )
+
+
+class Pricer:
+    """Prices positions and packages for one plan against one playbook."""
+
+    def __init__(self, plan: Plan, playbook: Playbook) -> None:
+        self.plan = plan
+        self.playbook = playbook
+        self.settings = playbook.economics or EconomicsSettings()
+        self.currency = plan.deal.currency or playbook.currency
+        self.list_value = plan.deal.list_value or Decimal(0)
+        self.variables: dict[str, Variable] = {}
+        for variable in plan.variables:
+            self.variables.setdefault(variable.term, variable)
+
+    @property
+    def contract_term(self) -> Term | None:
+        """The playbook's contract term, when it names a months term."""
+        term_id = self.settings.contract_term
+        term = self.playbook.term_map.get(term_id) if term_id else None
+        return term if term is not None and term.unit is Unit.MONTHS else None
+
+    @property
+    def contract_source(self) -> str:
+        """Where contract years come from: a term id, ``deal.contract_years`` or ``default``."""
+        term = self.contract_term
+        if term is not None and term.id in self.variables:
+            return term.id
+        return "deal.contract_years" if self.plan.deal.contract_years else "default"
+
+    def years(self, state: State) -> Decimal:
+        """Contract years for a package: the contract term's months / 12, else the fallbacks."""
+        term = self.contract_term
+        months = state.get(term.id) if term is not None else None
+        if isinstance(months, Decimal) and not isinstance(months, bool) and months > 0:
+            return months / 12
+        return self.plan.deal.contract_years or Decimal(1)
+
+    def value(self, term_id: str, position: Position | None, years: Decimal) -> Valuation:
+        """What one term at one position is worth to us over ``years``."""
+        term = self.playbook.term_map.get(term_id)
+        if term is None:
+            return Valuation(term_id, position, None, "not in the playbook")
+        if term.worth is None:
+            return Valuation(term_id, position, None, "no value model")
+        if position is None:
+            return Valuation(term_id, position, None, "no position")
+        amount = self._amount(term, term.worth, position)
+        if isinstance(amount, str):
+            return Valuation(term_id, position, None, amount)
+        return Valuation(term_id, position, amount * years if term.worth.per_year else amount)
+
+    def _amount(self, term: Term, model: ValueModel, position: Position) -> Decimal | str:
+        factor = self._factor(model)
+        if isinstance(factor, str):
+            return factor
+        if term.unit is Unit.CHOICE:
+            if model.options is None:
+                return "no value per option"
+            if not isinstance(position, str) or position not in model.options:
+                return f"no value for option '{format_value(position)}'"
+            return model.options[position] * factor
+        if model.basis is not ValueBasis.CAPITAL:
+            if model.per_unit is None:
+                return "no per-unit value"
+            factor *= model.per_unit
+        if model.base is not None:
+            base: Position = model.base
+        else:
+            base = False if term.unit is Unit.YES_NO else Decimal(0)
+        start, here = term.badness(base), term.badness(position)
+        if start is None or here is None:
+            return f"cannot value {format_value(position)}"
+        return factor * (start - here)
+
+    def _factor(self, model: ValueModel) -> Decimal | str:
+        if model.basis is ValueBasis.MONEY:
+            if self.currency != self.playbook.currency:
+                return f"amounts are in {self.playbook.currency}, the deal in {self.currency}"
+            return Decimal(1)
+        if model.basis is ValueBasis.LIST:
+            return self.list_value / _HUNDRED
+        if model.basis is ValueBasis.LIST_MONTHS:
+            return self.list_value / 12
+        rate = self.settings.cost_of_capital
+        if rate is None:
+            return "no cost of capital in the playbook"
+        return self.list_value * rate / _HUNDRED / _DAYS_PER_YEAR
+
+    def parts(self, state: State) -> tuple[Decimal, Decimal, tuple[Valuation, ...]]:
+        """Contract years, list total and the valuation of each term of a package."""
+        years = self.years(state)
+        valuations = tuple(self.value(term, pos, years) for term, pos in state.items())
+        return years, self.list_value * years, valuations
+
+    def total(self, state: State) -> Decimal:
+        """The net value of a package."""
+        _, list_total, valuations = self.parts(state)
+        return list_total + sum((v.amount for v in valuations if v.amount is not None), Decimal(0))
+
+    def state(self, name: str) -> dict[str, Position | None]:
+        """Every variable at one position (``opening``, ``target`` or ``walk_away``)."""
+        return {term: getattr(v, name) for term, v in self.variables.items()}
+
+    def scenario(self, name: str) -> Scenario:
+        """Price one scenario."""
+        state = self.state(name)
+        years, list_total, valuations = self.parts(state)
+        return Scenario(name, years, list_total, valuations, self.total(state))
+
+    def path(self) -> list[Step]:
+        """The running package through the concession plan, from the opening package."""
+        state = self.state("opening")
+        steps = [self._step(0, None, None, state)]
+        for i, concession in enumerate(self.plan.concessions):
+            give = self._move(state, concession.give)
+            get = self._move(state, concession.get, get=True) if concession.get else None
+            steps.append(self._step(i + 1, give, get, state))
+        return steps
+
+    def _step(self, number: int, give: Move | None, get: Move | None, state: State) -> Step:
+        years = self.years(state)
+        return Step(number, give, get, years, self.list_value * years, self.total(state))
+
+    def _move(
+        self, state: dict[str, Position | None], side: Trade | str, *, get: bool = False
+    ) -> Move:
+        if isinstance(side, str):
+            return Move(None, None, side, None)
+        before = self.total(state)
+        state[side.term] = side.value
+        after = self.total(state)
+        priced = self._priced(side.term, side.value, state)
+        worth = after - before if priced else None
+        secured = None
+        if get and priced:
+            variable = self.variables.get(side.term)
+            reference = dict(state)
+            if variable is not None and variable.walk_away is not None:
+                reference[side.term] = variable.walk_away
+            else:
+                reference.pop(side.term)
+            secured = after - self.total(reference)
+        return Move(side.term, side.value, None, worth, secured)
+
+    def _priced(self, term_id: str, position: Position, state: State) -> bool:
+        contract = self.contract_term
+        if contract is not None and contract.id == term_id:
+            return True
+        return self.value(term_id, position, self.years(state)).amount is not None
+
+    def package(self, walk_away: Scenario) -> Package:
+        """The walk-away package against the floor and the package approval ladder."""
+        settings = self.settings
+        share = walk_away.concession_share
+        base = Package(
+            walk_away.concession, share, settings.floor, settings.authority, PackageStatus.NOT_SET
+        )
+        if share is None:
+            return base
+        if settings.floor is not None and walk_away.net * _HUNDRED < (
+            settings.floor * walk_away.list_total
+        ):
+            return _replace(base, PackageStatus.BELOW_FLOOR)
+        if settings.authority is None:
+            return base
+        if share <= settings.authority:
+            return _replace(base, PackageStatus.WITHIN_AUTHORITY)
+        for rung in settings.approvals:
+            if share <= rung.up_to:
+                return _replace(base, PackageStatus.NEEDS_APPROVAL, rung.approver)
+        return _replace(base, PackageStatus.NO_APPROVER)
+
+
+def _replace(package: Package, status: PackageStatus, approver: str | None = None) -> Package:
+    return Package(
+        package.concession, package.share, package.floor, package.authority, status, approver
+    )
+
+
+def _share(amount: Decimal, whole: Decimal) -> Decimal | None:
+    return None if whole == 0 else amount * _HUNDRED / whole
+
+
+def _money_share(amount: Decimal, share: Decimal | None, currency: str) -> str:
+    text = format_money(amount, currency)
+    return f"{text} ({format_percent(share)} of list)" if share is not None else text
