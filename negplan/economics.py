@@ -287,6 +287,7 @@ class Pricer:
         self.variables: dict[str, Variable] = {}
         for variable in plan.variables:
             self.variables.setdefault(variable.term, variable)
+        self._values: dict[tuple[str, Position | None, Decimal], Valuation] = {}
 
     @property
     def contract_term(self) -> Term | None:
@@ -313,6 +314,13 @@ class Pricer:
 
     def value(self, term_id: str, position: Position | None, years: Decimal) -> Valuation:
         """What one term at one position is worth to us over ``years``."""
+        key = (term_id, position, years)
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = self._value(term_id, position, years)
+        return found
+
+    def _value(self, term_id: str, position: Position | None, years: Decimal) -> Valuation:
         term = self.playbook.term_map.get(term_id)
         if term is None:
             return Valuation(term_id, position, None, "not in the playbook")

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import CLEAN, EXAMPLES, PLAYBOOKS, TODAY, ROOT
+from conftest import CLEAN, EXAMPLES, PLAYBOOKS, ROOT, TODAY
 from support import mutate
 
 
@@ -36,7 +36,7 @@ def test_examples_folder_exits_1_with_positions_and_codes(run_cli) -> None:  # t
 def test_parsable_line_format(run_cli) -> None:  # type: ignore[no-untyped-def]
     path = EXAMPLES / "give-without-get.yaml"
     text = path.read_text("utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "give: {term: payment_terms" in l)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "give: {term: payment_terms" in row)
     result = run_cli("check", path, "--today", TODAY, "--format", "parsable")
     assert result.stdout == (
         f"{path}:{line}:5: error: concession 3 gives payment_terms 45 days without getting "
@@ -55,17 +55,36 @@ def test_text_format_groups_by_file_with_hints(run_cli) -> None:  # type: ignore
 
 
 def test_json_format(run_cli) -> None:  # type: ignore[no-untyped-def]
-    result = run_cli("check", EXAMPLES / "discount-first.yaml", CLEAN, "--today", TODAY, "--format", "json")
+    result = run_cli(
+        "check", EXAMPLES / "discount-first.yaml", CLEAN, "--today", TODAY, "--format", "json"
+    )
     assert result.exit_code == 0  # warnings only
     document = json.loads(result.stdout)
     assert document["summary"] == {
-        "files": 2, "plans": 2, "playbooks": 0, "skipped": 0, "errors": 0, "warnings": 2,
-        "info": 0, "failing": 0, "not_checked": 0, "exit_code": 0,
+        "files": 2,
+        "plans": 2,
+        "playbooks": 0,
+        "skipped": 0,
+        "errors": 0,
+        "warnings": 2,
+        "info": 0,
+        "failing": 0,
+        "not_checked": 0,
+        "exit_code": 0,
     }
     first = document["files"][0]
     assert first["playbook"] == "<bundled default playbook>"
     assert {f["code"] for f in first["findings"]} == {"NP403", "NP404"}
-    assert set(first["findings"][0]) == {"path", "line", "column", "code", "name", "severity", "message", "hint"}
+    assert set(first["findings"][0]) == {
+        "path",
+        "line",
+        "column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "hint",
+    }
 
 
 def test_strict_makes_warnings_fail(run_cli) -> None:  # type: ignore[no-untyped-def]
@@ -87,7 +106,10 @@ def test_bad_flag_exits_2(run_cli) -> None:  # type: ignore[no-untyped-def]
     assert "No such option" in result.stderr
     bad_date = run_cli("check", CLEAN, "--today", "tomorrow")
     assert bad_date.exit_code == 2
-    assert bad_date.stderr == "error: --today: 'tomorrow' is not a date\nhint: write the date as YYYY-MM-DD\n"
+    assert (
+        bad_date.stderr
+        == "error: --today: 'tomorrow' is not a date\nhint: write the date as YYYY-MM-DD\n"
+    )
 
 
 def test_invalid_playbook_for_a_plan_exits_2(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -97,8 +119,10 @@ def test_invalid_playbook_for_a_plan_exits_2(run_cli, tmp_path: Path) -> None:  
     shutil.copy(CLEAN, tmp_path / "plan.yaml")
     result = run_cli("check", tmp_path / "plan.yaml", "--today", TODAY)
     assert result.exit_code == 2, result
-    line = next(i for i, l in enumerate(broken.splitlines(), 1) if "authority: 40" in l)
-    assert result.stderr.startswith(f"{tmp_path / 'playbook.yaml'}:{line}:16: error: playbook is invalid")
+    line = next(i for i, row in enumerate(broken.splitlines(), 1) if "authority: 40" in row)
+    assert result.stderr.startswith(
+        f"{tmp_path / 'playbook.yaml'}:{line}:16: error: playbook is invalid"
+    )
     # checking the playbook itself reports the finding, exit 1
     direct = run_cli("check", tmp_path / "playbook.yaml", "--format", "parsable")
     assert direct.exit_code == 1
@@ -108,7 +132,11 @@ def test_invalid_playbook_for_a_plan_exits_2(run_cli, tmp_path: Path) -> None:  
 
 def test_discovery_order(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # nearest playbook.yaml walking up from the plan
-    strict_pb = (PLAYBOOKS / "default.yaml").read_text("utf-8").replace("  min_interests: 2\n", "  min_interests: 5\n")
+    strict_pb = (
+        (PLAYBOOKS / "default.yaml")
+        .read_text("utf-8")
+        .replace("  min_interests: 2\n", "  min_interests: 5\n")
+    )
     (tmp_path / "playbook.yaml").write_text(strict_pb, "utf-8")
     (tmp_path / "emea").mkdir()
     shutil.copy(CLEAN, tmp_path / "emea" / "plan.yaml")
@@ -117,17 +145,28 @@ def test_discovery_order(run_cli, tmp_path: Path) -> None:  # type: ignore[no-un
     assert document["files"][0]["playbook"].endswith("playbook.yaml")
     assert [f["code"] for f in document["files"][0]["findings"]] == ["NP501"]
     # --playbook wins over discovery
-    result = run_cli("check", tmp_path / "emea" / "plan.yaml", "--today", TODAY, "--playbook", PLAYBOOKS / "default.yaml")
+    result = run_cli(
+        "check",
+        tmp_path / "emea" / "plan.yaml",
+        "--today",
+        TODAY,
+        "--playbook",
+        PLAYBOOKS / "default.yaml",
+    )
     assert result.exit_code == 0 and result.stdout == ""
     # the plan's own `playbook:` key, relative to the plan, wins over the nearest file
-    text = CLEAN.read_text("utf-8").replace("kind: plan\n", f"kind: plan\nplaybook: {PLAYBOOKS / 'default.yaml'}\n")
+    text = CLEAN.read_text("utf-8").replace(
+        "kind: plan\n", f"kind: plan\nplaybook: {PLAYBOOKS / 'default.yaml'}\n"
+    )
     (tmp_path / "emea" / "keyed.yaml").write_text(text, "utf-8")
     result = run_cli("check", tmp_path / "emea" / "keyed.yaml", "--today", TODAY)
     assert result.exit_code == 0 and result.stdout == "", result
 
 
 def test_missing_playbook_named_by_a_plan(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    text = CLEAN.read_text("utf-8").replace("kind: plan\n", "kind: plan\nplaybook: ../nowhere.yaml\n")
+    text = CLEAN.read_text("utf-8").replace(
+        "kind: plan\n", "kind: plan\nplaybook: ../nowhere.yaml\n"
+    )
     (tmp_path / "plan.yaml").write_text(text, "utf-8")
     result = run_cli("check", tmp_path / "plan.yaml", "--today", TODAY)
     assert result.exit_code == 2
@@ -143,7 +182,10 @@ def test_directory_skips_other_yaml_but_named_file_is_np103(run_cli, tmp_path: P
     assert result.stdout.strip() == "Checked 1 file (1 plan): no problems found"
     named = run_cli("check", tmp_path / "ci.yaml", "--format", "parsable")
     assert named.exit_code == 1
-    assert named.stdout == f"{tmp_path / 'ci.yaml'}:1:1: error: no `kind:`: expected `kind: plan` or `kind: playbook` [NP103]\n"
+    assert (
+        named.stdout
+        == f"{tmp_path / 'ci.yaml'}:1:1: error: no `kind:`: expected `kind: plan` or `kind: playbook` [NP103]\n"
+    )
     skipped = run_cli("check", tmp_path / "ci.yaml", "--skip-unknown")
     assert skipped.exit_code == 0 and skipped.stdout == ""
 
@@ -186,7 +228,13 @@ def test_version_and_module_entry_point() -> None:
 
     from negplan import __version__
 
-    out = subprocess.run([sys.executable, "-m", "negplan", "--version"], capture_output=True, text=True, cwd=ROOT, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "negplan", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert out.returncode == 0 and out.stdout.strip() == f"negplan {__version__}"
 
 

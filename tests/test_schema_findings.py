@@ -32,7 +32,9 @@ def test_unknown_top_level_key(tmp_path: Path) -> None:
 def test_unknown_key_without_a_close_match_lists_allowed_keys(tmp_path: Path) -> None:
     text = mutate(CLEAN_TEXT, ("  region: EMEA\n", "  zzz: EMEA\n"))
     finding = _only(check_text(tmp_path, text).findings, "NP102")
-    assert finding.hint is not None and finding.hint.startswith("allowed keys here: title, customer")
+    assert finding.hint is not None and finding.hint.startswith(
+        "allowed keys here: title, customer"
+    )
 
 
 def test_missing_required_key_points_at_the_parent(tmp_path: Path) -> None:
@@ -64,7 +66,10 @@ def test_list_where_a_mapping_belongs(tmp_path: Path) -> None:
 
 
 def test_nested_type_error_inside_a_trade(tmp_path: Path) -> None:
-    text = mutate(CLEAN_TEXT, ("  - give: {term: discount, value: 8}", "  - give: {term: discount, value: [8]}"))
+    text = mutate(
+        CLEAN_TEXT,
+        ("  - give: {term: discount, value: 8}", "  - give: {term: discount, value: [8]}"),
+    )
     finding = _only(check_text(tmp_path, text).findings, "NP101")
     assert finding.message.startswith("concessions[4].give.value: expected a number, true/false")
     assert (finding.line, finding.col) == (line_of(text, "value: [8]"), 35)
@@ -83,8 +88,13 @@ def test_currency_code(tmp_path: Path) -> None:
 
 
 def test_text_with_colon_gets_a_quoting_hint(tmp_path: Path) -> None:
-    text = mutate(CLEAN_TEXT, ("  - How will procurement measure savings this year?",
-                               "  - Procurement: how will they measure savings?"))
+    text = mutate(
+        CLEAN_TEXT,
+        (
+            "  - How will procurement measure savings this year?",
+            "  - Procurement: how will they measure savings?",
+        ),
+    )
     finding = _only(check_text(tmp_path, text).findings, "NP101")
     assert finding.hint is not None and "quotes" in finding.hint
 

@@ -7,12 +7,14 @@ import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
 from negplan.findings import Severity
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook, Term
 from negplan.positions import Path
+
+T = TypeVar("T")
 
 #: The headings every rule docstring carries, in order.
 DOC_HEADINGS = ("Why it matters:", "Fails:", "Passes:", "Options:")
@@ -35,6 +37,13 @@ class PlanContext:
     plan: Plan
     playbook: Playbook
     today: date
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def cached(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a value once per plan and share it between rules."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def term(self, term_id: str) -> Term | None:
         """The playbook term with this id, if any."""

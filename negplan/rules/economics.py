@@ -25,7 +25,8 @@ _HUNDRED = Decimal(100)
 
 
 def _economics(ctx: PlanContext) -> DealEconomics | None:
-    return analyse(ctx.plan, ctx.playbook)
+    """The plan's economics, computed once for all the NP7xx rules run on one plan."""
+    return ctx.cached("economics", lambda: analyse(ctx.plan, ctx.playbook))
 
 
 def _within_authority(ctx: PlanContext) -> bool:

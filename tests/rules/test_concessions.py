@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import CLEAN_TEXT, at, check_text, codes, line_of, mutate
+from support import CLEAN_TEXT, DEFAULT_PLAYBOOK_TEXT, at, check_text, codes, line_of, mutate
 
 PAYMENT_GIVE = (
     "  - give: {term: payment_terms, value: 45}\n"
@@ -33,7 +33,10 @@ def test_give_with_an_empty_text_get(tmp_path: Path) -> None:
 
 def test_give_past_walk_away(tmp_path: Path) -> None:
     # discount walk-away is 10%: a planned give of 12% goes past it.
-    text = mutate(CLEAN_TEXT, ("  - give: {term: discount, value: 8}", "  - give: {term: discount, value: 12}"))
+    text = mutate(
+        CLEAN_TEXT,
+        ("  - give: {term: discount, value: 8}", "  - give: {term: discount, value: 12}"),
+    )
     findings = check_text(tmp_path, text).findings
     (finding,) = [f for f in findings if f.code == "NP402"]
     assert finding.message == "concession 5 gives discount 12%, past the walk-away 10%"
@@ -41,25 +44,49 @@ def test_give_past_walk_away(tmp_path: Path) -> None:
 
 
 def test_give_on_a_term_not_in_the_plan(tmp_path: Path) -> None:
-    text = mutate(CLEAN_TEXT, ("  - give: {term: support_tier, value: premium}",
-                               "  - give: {term: implementation_days, value: 3}"))
+    text = mutate(
+        CLEAN_TEXT,
+        (
+            "  - give: {term: support_tier, value: premium}",
+            "  - give: {term: implementation_days, value: 3}",
+        ),
+    )
     findings = check_text(tmp_path, text).findings
     (finding,) = [f for f in findings if f.code == "NP402"]
-    assert "implementation_days" in finding.message and "not among the plan's variables" in finding.message
+    assert (
+        "implementation_days" in finding.message
+        and "not among the plan's variables" in finding.message
+    )
 
 
 def test_leading_with_discount(tmp_path: Path) -> None:
-    text = mutate(CLEAN_TEXT, (FIRST_GIVE, "  - give: {term: discount, value: 3}\n    get: {term: case_study, value: true}\n"))
+    text = mutate(
+        CLEAN_TEXT,
+        (
+            FIRST_GIVE,
+            "  - give: {term: discount, value: 3}\n    get: {term: case_study, value: true}\n",
+        ),
+    )
     findings = check_text(tmp_path, text).findings
     assert at(findings, "NP403") == [(line_of(text, "give: {term: discount, value: 3}"), 18)]
 
 
 def test_costly_give_before_cheap_one(tmp_path: Path) -> None:
     # discount (cost high) is given before training_seats (cost low).
-    text = mutate(CLEAN_TEXT, (FIRST_GIVE, "  - give: {term: discount, value: 3}\n    get: {term: case_study, value: true}\n" + FIRST_GIVE))
+    text = mutate(
+        CLEAN_TEXT,
+        (
+            FIRST_GIVE,
+            "  - give: {term: discount, value: 3}\n    get: {term: case_study, value: true}\n"
+            + FIRST_GIVE,
+        ),
+    )
     findings = check_text(tmp_path, text).findings
     messages = [f.message for f in findings if f.code == "NP404"]
-    assert messages[0] == "concession 1 gives discount before the cheaper training_seats (cost high vs low)"
+    assert (
+        messages[0]
+        == "concession 1 gives discount before the cheaper training_seats (cost high vs low)"
+    )
 
 
 def test_same_cost_more_protected_term_first(tmp_path: Path) -> None:
@@ -85,7 +112,10 @@ def test_concession_steps_that_grow(tmp_path: Path) -> None:
     )
     findings = check_text(tmp_path, text).findings
     (finding,) = [f for f in findings if f.code == "NP405"]
-    assert finding.message == "concession 5 moves discount by 5%, not less than the previous step of 3%"
+    assert (
+        finding.message
+        == "concession 5 moves discount by 5%, not less than the previous step of 3%"
+    )
     assert finding.line == line_of(text, "give: {term: discount, value: 8}")
 
 
@@ -97,7 +127,10 @@ def test_concession_steps_that_stay_equal(tmp_path: Path) -> None:
     )
     findings = check_text(tmp_path, text).findings
     (finding,) = [f for f in findings if f.code == "NP405"]
-    assert finding.message == "concession 5 moves discount by 4%, not less than the previous step of 4%"
+    assert (
+        finding.message
+        == "concession 5 moves discount by 4%, not less than the previous step of 4%"
+    )
 
 
 def test_price_only_trades(tmp_path: Path) -> None:
@@ -109,11 +142,8 @@ def test_price_only_trades(tmp_path: Path) -> None:
         "  - {term: free_months, opening: 0, target: 0, walk_away: 1}\n\n"
     )
     text = CLEAN_TEXT[:start] + variables + CLEAN_TEXT[end:]
-    pb = mutate(
-        __import__("support").DEFAULT_PLAYBOOK_TEXT,
-        ("    required: true\n\n  - id: free_months", "\n  - id: free_months"),
-    )
-    pb = pb.replace("    required: true\n", "")
+    # no term is required, so a plan may trade price terms only
+    pb = DEFAULT_PLAYBOOK_TEXT.replace("    required: true\n", "")
     findings = check_text(tmp_path, text, playbook=pb).findings
     (finding,) = [f for f in findings if f.code == "NP406"]
     assert finding.message == "only price-level terms are traded: discount, free_months"
@@ -122,11 +152,15 @@ def test_price_only_trades(tmp_path: Path) -> None:
 def test_no_cheap_give(tmp_path: Path) -> None:
     start = CLEAN_TEXT.index("concessions:")
     end = CLEAN_TEXT.index("asks:")
-    text = CLEAN_TEXT[:start] + (
-        "concessions:\n"
-        "  - give: {term: payment_terms, value: 45}\n"
-        "    get: {term: contract_length, value: 36}\n\n"
-    ) + CLEAN_TEXT[end:]
+    text = (
+        CLEAN_TEXT[:start]
+        + (
+            "concessions:\n"
+            "  - give: {term: payment_terms, value: 45}\n"
+            "    get: {term: contract_length, value: 36}\n\n"
+        )
+        + CLEAN_TEXT[end:]
+    )
     findings = check_text(tmp_path, text).findings
     assert at(findings, "NP407") == [(line_of(text, "concessions:"), 1)]
 

@@ -19,25 +19,62 @@ DISCOUNT_LADDER = (
 CASES = [
     # (code, replacement of the discount term's limits/ladder, needle on the reported line)
     ("NP901", [("  - id: free_months\n", "  - id: discount\n")], "  - id: discount", 2),
-    ("NP902", [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("{min: 0, max: 35}", "{min: 35, max: 0}"))],
-     "limits: {min: 35, max: 0}", 1),
-    ("NP903", [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("authority: 10", "authority: 40"))],
-     "authority: 40", 1),
-    ("NP904", [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("{up_to: 20,", "{up_to: 5,"))],
-     "{up_to: 5,", 1),
-    ("NP904", [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("{up_to: 35,", "{up_to: 50,"))],
-     "{up_to: 50,", 1),
-    ("NP905", [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("{up_to: 30,", "{up_to: 15,"))],
-     "{up_to: 15,", 1),
-    ("NP906", [("    options: [standard, premium, premium_plus]\n", "    options: []\n")],
-     "  - id: support_tier", 1),
+    (
+        "NP902",
+        [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("{min: 0, max: 35}", "{min: 35, max: 0}"))],
+        "limits: {min: 35, max: 0}",
+        1,
+    ),
+    (
+        "NP903",
+        [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("authority: 10", "authority: 40"))],
+        "authority: 40",
+        1,
+    ),
+    (
+        "NP904",
+        [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("{up_to: 20,", "{up_to: 5,"))],
+        "{up_to: 5,",
+        1,
+    ),
+    (
+        "NP904",
+        [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("{up_to: 35,", "{up_to: 50,"))],
+        "{up_to: 50,",
+        1,
+    ),
+    (
+        "NP905",
+        [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("{up_to: 30,", "{up_to: 15,"))],
+        "{up_to: 15,",
+        1,
+    ),
+    (
+        "NP906",
+        [("    options: [standard, premium, premium_plus]\n", "    options: []\n")],
+        "  - id: support_tier",
+        1,
+    ),
     ("NP907", [("rules: {}\n", "rules:\n  NP4O3: error\n")], "NP4O3: error", 1),
     ("NP907", [("rules: {}\n", "rules:\n  NP100: off\n")], "NP100: off", 1),
-    ("NP908", [("  dont_lead_with: [discount, free_months]", "  dont_lead_with: [discont, free_months]")],
-     "dont_lead_with: [discont", 1),
-    ("NP909", [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("      - {up_to: 35, approver: CFO}\n", ""))],
-     "    approvals:", 1),
-    ("NP910", [("    unit: days\n    direction: lower\n", "    unit: days\n")], "  - id: payment_terms", 1),
+    (
+        "NP908",
+        [("  dont_lead_with: [discount, free_months]", "  dont_lead_with: [discont, free_months]")],
+        "dont_lead_with: [discont",
+        1,
+    ),
+    (
+        "NP909",
+        [(DISCOUNT_LADDER, DISCOUNT_LADDER.replace("      - {up_to: 35, approver: CFO}\n", ""))],
+        "    approvals:",
+        1,
+    ),
+    (
+        "NP910",
+        [("    unit: days\n    direction: lower\n", "    unit: days\n")],
+        "  - id: payment_terms",
+        1,
+    ),
 ]
 
 
@@ -53,15 +90,22 @@ def test_playbook_rule_fires_on_its_line(
 
 
 def test_authority_outside_limits_message(tmp_path: Path) -> None:
-    text = mutate(DEFAULT_PLAYBOOK_TEXT, (DISCOUNT_LADDER, DISCOUNT_LADDER.replace("authority: 10", "authority: 40")))
-    (finding,) = [f for f in check_text(tmp_path, text, name="playbook.yaml").findings if f.code == "NP903"]
+    text = mutate(
+        DEFAULT_PLAYBOOK_TEXT,
+        (DISCOUNT_LADDER, DISCOUNT_LADDER.replace("authority: 10", "authority: 40")),
+    )
+    (finding,) = [
+        f for f in check_text(tmp_path, text, name="playbook.yaml").findings if f.code == "NP903"
+    ]
     assert finding.message == "authority 40% of 'discount' is outside its hard limits (0%–35%)"
     assert (finding.line, finding.col) == (line_of(text, "authority: 40"), 16)
 
 
 def test_unknown_rule_code_suggests(tmp_path: Path) -> None:
     text = mutate(DEFAULT_PLAYBOOK_TEXT, ("rules: {}\n", "rules:\n  NP4O3: error\n"))
-    (finding,) = [f for f in check_text(tmp_path, text, name="playbook.yaml").findings if f.code == "NP907"]
+    (finding,) = [
+        f for f in check_text(tmp_path, text, name="playbook.yaml").findings if f.code == "NP907"
+    ]
     assert finding.hint == "did you mean 'NP403'?"
 
 
@@ -69,7 +113,9 @@ def test_severity_override_applies_to_plans(tmp_path: Path) -> None:
     from support import CLEAN_TEXT
 
     plan = mutate(CLEAN_TEXT, ("    decision_maker: true\n", ""))
-    playbook = mutate(DEFAULT_PLAYBOOK_TEXT, ("rules: {}\n", "rules:\n  NP507: error\n  NP508: off\n"))
+    playbook = mutate(
+        DEFAULT_PLAYBOOK_TEXT, ("rules: {}\n", "rules:\n  NP507: error\n  NP508: off\n")
+    )
     findings = check_text(tmp_path, plan, playbook=playbook).findings
     (finding,) = [f for f in findings if f.code == "NP507"]
     assert finding.severity.value == "error"

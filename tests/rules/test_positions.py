@@ -21,8 +21,11 @@ CONTRACT = "    opening: 36\n    target: 36\n    walk_away: 24\n"
         # higher is better (contract months): target 18 worse than walk-away 24
         (CONTRACT, "    opening: 36\n    target: 18\n    walk_away: 24\n", "target: 18"),
         # choice options best-first: target premium_plus worse than walk-away premium
-        ("    target: standard\n    walk_away: premium\n",
-         "    target: premium\n    walk_away: standard\n", "target: premium"),
+        (
+            "    target: standard\n    walk_away: premium\n",
+            "    target: premium\n    walk_away: standard\n",
+            "target: premium",
+        ),
     ],
 )
 def test_out_of_order_positions(tmp_path: Path, old: str, new: str, needle: str) -> None:

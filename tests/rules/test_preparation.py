@@ -14,7 +14,12 @@ def _cut(text: str, start: str, end: str, replacement: str = "") -> str:
 
 
 def test_too_few_interests(tmp_path: Path) -> None:
-    text = _cut(CLEAN_TEXT, "interests:", "alternatives:", "interests:\n  - interest: x\n    evidence: y\n    status: validated\n\n")
+    text = _cut(
+        CLEAN_TEXT,
+        "interests:",
+        "alternatives:",
+        "interests:\n  - interest: x\n    evidence: y\n    status: validated\n\n",
+    )
     findings = check_text(tmp_path, text).findings
     assert [f.message for f in findings if f.code == "NP501"] == [
         "1 buyer interest, the playbook asks for at least 2"
@@ -36,8 +41,12 @@ def test_no_value_section_at_all(tmp_path: Path) -> None:
 @pytest.mark.parametrize("side", ["ours", "theirs"])
 def test_missing_alternative(tmp_path: Path, side: str) -> None:
     other = "theirs" if side == "ours" else "ours"
-    text = _cut(CLEAN_TEXT, "alternatives:", "criteria:",
-                f"alternatives:\n  {other}:\n    description: x\n    status: validated\n\n")
+    text = _cut(
+        CLEAN_TEXT,
+        "alternatives:",
+        "criteria:",
+        f"alternatives:\n  {other}:\n    description: x\n    status: validated\n\n",
+    )
     findings = [f for f in check_text(tmp_path, text).findings if f.code == "NP503"]
     assert [f.message.split(":")[0] for f in findings] == [f"no alternatives.{side}"]
     assert findings[0].line == line_of(text, "alternatives:")
@@ -56,24 +65,41 @@ def test_interest_without_evidence_or_unvalidated(tmp_path: Path) -> None:
     text = mutate(
         CLEAN_TEXT,
         ("    evidence: Said so on the 12 Nov budget call\n", ""),
-        ("    evidence: Procurement scorecard shared in the RFP\n    status: validated\n",
-         "    evidence: Procurement scorecard shared in the RFP\n    status: estimated\n"),
+        (
+            "    evidence: Procurement scorecard shared in the RFP\n    status: validated\n",
+            "    evidence: Procurement scorecard shared in the RFP\n    status: estimated\n",
+        ),
     )
     findings = [f for f in check_text(tmp_path, text).findings if f.code == "NP505"]
     assert [(f.line, f.message) for f in findings] == [
-        (line_of(text, "- interest: Predictable"), "interest 'Predictable software spend for the ne...' has no evidence"),
-        (line_of(text, "status: estimated"), "interest 'Show procurement savings against last...' is still an estimate"),
+        (
+            line_of(text, "- interest: Predictable"),
+            "interest 'Predictable software spend for the ne...' has no evidence",
+        ),
+        (
+            line_of(text, "status: estimated"),
+            "interest 'Show procurement savings against last...' is still an estimate",
+        ),
     ]
 
 
 def test_no_target_or_target_equal_to_walk_away(tmp_path: Path) -> None:
     text = mutate(
         CLEAN_TEXT,
-        ("    opening: 0\n    target: 5\n    walk_away: 10\n", "    opening: 0\n    walk_away: 10\n"),
-        ("    opening: 30\n    target: 30\n    walk_away: 45\n", "    opening: 30\n    target: 45\n    walk_away: 45\n"),
+        (
+            "    opening: 0\n    target: 5\n    walk_away: 10\n",
+            "    opening: 0\n    walk_away: 10\n",
+        ),
+        (
+            "    opening: 30\n    target: 30\n    walk_away: 45\n",
+            "    opening: 30\n    target: 45\n    walk_away: 45\n",
+        ),
     )
     messages = [f.message for f in check_text(tmp_path, text).findings if f.code == "NP506"]
-    assert messages == ["no target for discount", "target for payment_terms equals the walk-away (45 days)"]
+    assert messages == [
+        "no target for discount",
+        "target for payment_terms equals the walk-away (45 days)",
+    ]
 
 
 def test_no_decision_maker(tmp_path: Path) -> None:

@@ -11,22 +11,55 @@ DISCOUNT = "    opening: 0\n    target: 5\n    walk_away: 10\n"
 
 CASES = [
     # (rule, replacements, the line holding the offending value, the value as written there)
-    ("NP201", [("  - term: payment_terms\n", "  - term: payment_term\n")],
-     "term: payment_term", "payment_term"),
-    ("NP201", [("    get: {term: reference_calls, value: 2}", "    get: {term: references, value: 2}")],
-     "get: {term: references", "references"),
-    ("NP202", [(DISCOUNT, "    opening: 0\n    target: 5\n    walk_away: 45\n")],
-     "walk_away: 45", "45"),
-    ("NP202", [("    walk_away: premium\n", "    walk_away: platinum\n")],
-     "walk_away: platinum", "platinum"),
+    (
+        "NP201",
+        [("  - term: payment_terms\n", "  - term: payment_term\n")],
+        "term: payment_term",
+        "payment_term",
+    ),
+    (
+        "NP201",
+        [("    get: {term: reference_calls, value: 2}", "    get: {term: references, value: 2}")],
+        "get: {term: references",
+        "references",
+    ),
+    (
+        "NP202",
+        [(DISCOUNT, "    opening: 0\n    target: 5\n    walk_away: 45\n")],
+        "walk_away: 45",
+        "45",
+    ),
+    (
+        "NP202",
+        [("    walk_away: premium\n", "    walk_away: platinum\n")],
+        "walk_away: platinum",
+        "platinum",
+    ),
     ("NP202", [("    walk_away: false\n", "    walk_away: maybe\n")], "walk_away: maybe", "maybe"),
-    ("NP202", [(DISCOUNT, "    opening: none\n    target: 5\n    walk_away: 10\n")],
-     "opening: none", "none"),
-    ("NP202", [("  - give: {term: discount, value: 8}", "  - give: {term: discount, value: 40}")],
-     "value: 40}", "40"),
-    ("NP203", [(DISCOUNT, "    opening: 0\n    target: 8\n    walk_away: 18\n")],
-     "walk_away: 18", "18"),
-    ("NP205", [("  - term: payment_terms\n", "  - term: discount\n")], "  - term: discount", "discount"),
+    (
+        "NP202",
+        [(DISCOUNT, "    opening: none\n    target: 5\n    walk_away: 10\n")],
+        "opening: none",
+        "none",
+    ),
+    (
+        "NP202",
+        [("  - give: {term: discount, value: 8}", "  - give: {term: discount, value: 40}")],
+        "value: 40}",
+        "40",
+    ),
+    (
+        "NP203",
+        [(DISCOUNT, "    opening: 0\n    target: 8\n    walk_away: 18\n")],
+        "walk_away: 18",
+        "18",
+    ),
+    (
+        "NP205",
+        [("  - term: payment_terms\n", "  - term: discount\n")],
+        "  - term: discount",
+        "discount",
+    ),
 ]
 
 
@@ -63,8 +96,10 @@ def test_past_authority_on_a_higher_is_better_term(tmp_path: Path) -> None:
     # contract_length: higher is better, authority 24 months, ladder down to 12 (director).
     text = mutate(
         CLEAN_TEXT,
-        ("    opening: 36\n    target: 36\n    walk_away: 24\n",
-         "    opening: 36\n    target: 36\n    walk_away: 12\n"),
+        (
+            "    opening: 36\n    target: 36\n    walk_away: 24\n",
+            "    opening: 36\n    target: 36\n    walk_away: 12\n",
+        ),
     )
     findings = check_text(tmp_path, text).findings
     (finding,) = [f for f in findings if f.code == "NP203"]
