@@ -35,6 +35,13 @@ class Finding:
     message: str
     hint: str | None = None
 
+    def __post_init__(self) -> None:
+        # Messages quote text from the file; keep them on one line and free of terminal
+        # control sequences whatever that text holds.
+        object.__setattr__(self, "message", visible(self.message))
+        if self.hint is not None:
+            object.__setattr__(self, "hint", visible(self.hint))
+
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         """Stable order: file, line, column, rule code."""
@@ -45,6 +52,13 @@ class Finding:
         if self.severity is Severity.ERROR:
             return True
         return strict and self.severity is Severity.WARNING
+
+
+def visible(text: str) -> str:
+    """``text`` with line breaks and other non-printable characters written as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

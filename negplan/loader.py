@@ -7,8 +7,11 @@ resolving plain scalars with the YAML 1.2 core schema. Working on events keeps i
 
 * the file must be a regular file of at most ``MAX_BYTES``;
 * nesting deeper than ``MAX_DEPTH`` levels stops the load;
-* the number of nodes, counting every alias expansion, is capped at ``MAX_NODES`` (this is what
-  defuses "billion laughs" alias bombs);
+* the number of nodes, counting every alias expansion, is capped at ``MAX_NODES``, and so is
+  the text of all scalars at ``MAX_TEXT`` characters (this is what defuses "billion laughs"
+  alias bombs, including ones that repeat one long string);
+* numbers have at most ``MAX_NUMBER_DIGITS`` digits before and after the decimal point, so no
+  later formatting or arithmetic can blow up (``1e999999999``, 5,000-digit integers);
 * custom tags, merge keys (``<<``), complex keys and several documents in one file are refused.
 
 Floats are read as :class:`~decimal.Decimal` so money and positions stay exact.
@@ -17,6 +20,7 @@ Floats are read as :class:`~decimal.Decimal` so money and positions stay exact.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -30,7 +34,8 @@ from negplan.positions import Path, Position, PositionIndex
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 100_000
-_MAX_INT_DIGITS = 4000
+MAX_TEXT = 2 * MAX_BYTES
+MAX_NUMBER_DIGITS = 30
 
 _CORE = "tag:yaml.org,2002:"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -69,6 +74,9 @@ class _Stop(Exception):
         self.message = message
         self.position = position
         self.hint = hint
+        #: A lossy reading of an undecodable file, so a folder walk can still tell that it
+        #: claims to be a plan or playbook.
+        self.text: str | None = None
 
 
 def read_text(path: str) -> str:
@@ -83,12 +91,16 @@ def read_text(path: str) -> str:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
+        if os.path.lexists(path):
+            raise InputError("broken or looping symbolic link", path=path) from None
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a file", path=path) from None
     except PermissionError:
         raise InputError("permission denied", path=path) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("broken or looping symbolic link", path=path) from None
         raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from None
     try:
         info = os.fstat(fd)
@@ -116,31 +128,35 @@ def read_text(path: str) -> str:
     return _decode(raw)
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def _decode(raw: bytes) -> str:
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32-le"),
-        (codecs.BOM_UTF32_BE, "utf-32-be"),
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
+    body, encoding = raw, "utf-8"
+    for bom, name in _BOMS:
         if raw.startswith(bom):
-            body = raw[len(bom) :]
+            body, encoding = raw[len(bom) :], name
             break
-    else:
-        body, encoding = raw, "utf-8"
     try:
         return body.decode(encoding)
     except UnicodeDecodeError as exc:
         before = body[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise _Stop(
+        stop = _Stop(
             "NP100",
             f"file is not valid {encoding.upper()} (byte 0x{body[exc.start]:02x})",
             Position(line, col),
             "save the file as UTF-8",
-        ) from None
+        )
+        stop.text = body.decode(encoding, errors="replace")
+        raise stop from None
 
 
 def load(path: str, *, display: str | None = None, text: str | None = None) -> Document:
@@ -157,10 +173,15 @@ def load(path: str, *, display: str | None = None, text: str | None = None) -> D
         data, index, findings = _build(text, shown)
     except _Stop as stop:
         finding = Finding(
-            shown, stop.position.line, stop.position.col, stop.code, Severity.ERROR,
-            stop.message, stop.hint,
+            shown,
+            stop.position.line,
+            stop.position.col,
+            stop.code,
+            Severity.ERROR,
+            stop.message,
+            stop.hint,
         )
-        return Document(shown, None, PositionIndex(), [finding], text)
+        return Document(shown, None, PositionIndex(), [finding], text or stop.text)
     return Document(shown, data, index, findings, text)
 
 
@@ -184,6 +205,10 @@ def _mark(event: Any) -> Position:
 def _syntax_stop(exc: Exception, text: str) -> _Stop:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     position = Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+    offset = getattr(exc, "position", None)  # a ReaderError gives a character offset instead
+    if mark is None and isinstance(offset, int) and 0 <= offset <= len(text):
+        before = text[:offset]
+        position = Position(before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
     text_lines = str(exc).splitlines()
     problem = getattr(exc, "problem", None) or (text_lines[0] if text_lines else "")
     context = getattr(exc, "context", None)
@@ -192,9 +217,8 @@ def _syntax_stop(exc: Exception, text: str) -> _Stop:
         message += f" ({context})"
     hint = None
     lines = text.splitlines()
-    if 0 < position.line <= len(lines) and "\t" in lines[position.line - 1]:
-        hint = "indent with spaces: YAML does not allow tabs for indentation"
-    elif "found character '\\t'" in message:
+    tab_line = 0 < position.line <= len(lines) and "\t" in lines[position.line - 1]
+    if tab_line or "found character '\\t'" in message:
         hint = "indent with spaces: YAML does not allow tabs for indentation"
     return _Stop("NP100", " ".join(message.split()), position, hint)
 
@@ -218,18 +242,24 @@ def _scalar(event: Any, position: Position) -> Any:
         if kind == "str":
             return value
         if kind in ("int", "float", "bool", "null"):
-            resolved = _resolve_plain(value)
-            wanted = {"int": int, "float": Decimal, "bool": bool, "null": type(None)}[kind]
-            if isinstance(resolved, wanted) or (kind == "float" and isinstance(resolved, int)):
-                return Decimal(resolved) if kind == "float" else resolved
+            resolved = _resolve_plain(value, position)
+            number = isinstance(resolved, (int, Decimal)) and not isinstance(resolved, bool)
+            if kind == "float" and number:
+                return Decimal(resolved)
+            if kind == "int" and isinstance(resolved, int) and not isinstance(resolved, bool):
+                return resolved
+            if (kind == "bool" and isinstance(resolved, bool)) or (
+                kind == "null" and resolved is None
+            ):
+                return resolved
             raise _Stop("NP105", f"{value!r} is not a valid !!{kind}", position)
         raise _Stop("NP105", f"tag {_show_tag(tag)} is not allowed on a scalar", position)
     if tag is None and event.implicit[0]:
-        return _resolve_plain(value)
+        return _resolve_plain(value, position)
     return value
 
 
-def _resolve_plain(value: str) -> Any:
+def _resolve_plain(value: str, position: Position) -> Any:
     """Resolve a plain scalar with the YAML 1.2 core schema (numbers as int or Decimal)."""
     if value in _NULLS:
         return None
@@ -240,15 +270,22 @@ def _resolve_plain(value: str) -> Any:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT.fullmatch(value):
-            if len(value) > _MAX_INT_DIGITS:
-                return Decimal(value)
-            return int(value)
-        if _OCT.fullmatch(value):
-            return int(value[2:], 8)
-        if _HEX.fullmatch(value):
-            return int(value[2:], 16)
+            sign = "-" if value[0] == "-" else ""
+            digits = value.lstrip("+-").lstrip("0") or "0"
+            if len(digits) > MAX_NUMBER_DIGITS:
+                raise _out_of_range(value, position)
+            return int(sign + digits)
+        if _OCT.fullmatch(value) or _HEX.fullmatch(value):
+            digits = value[2:].lstrip("0") or "0"
+            number = int(digits[: MAX_NUMBER_DIGITS + 1], 8 if value[1] == "o" else 16)
+            if len(digits) > MAX_NUMBER_DIGITS or number >= 10**MAX_NUMBER_DIGITS:
+                raise _out_of_range(value, position)
+            return number
         if _FLOAT.fullmatch(value):
-            return Decimal(value)
+            decimal = Decimal(value)
+            if not number_in_range(decimal):
+                raise _out_of_range(value, position)
+            return decimal
         if _INF.fullmatch(value):
             return Decimal("-Infinity") if value[0] == "-" else Decimal("Infinity")
         if value in _NAN:
@@ -256,14 +293,47 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
-class _Frame:
-    __slots__ = ("anchor", "container", "discard", "key", "key_position", "nodes_at_start", "path")
+def number_in_range(value: Decimal) -> bool:
+    """Whether a finite number has at most ``MAX_NUMBER_DIGITS`` digits before and after the
+    decimal point (NaN and infinities are left to the models, which reject them)."""
+    if not value.is_finite():
+        return True
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return exponent >= -MAX_NUMBER_DIGITS and value.adjusted() < MAX_NUMBER_DIGITS
 
-    def __init__(self, container: Any, path: Path, anchor: str | None, nodes: int) -> None:
+
+def _out_of_range(value: str, position: Position) -> _Stop:
+    shown = value if len(value) <= 24 else value[:20] + "..."
+    return _Stop(
+        "NP105",
+        f"number {shown} is out of range",
+        position,
+        f"numbers may have at most {MAX_NUMBER_DIGITS} digits before and after the decimal "
+        "point; put it in quotes if it is text",
+    )
+
+
+class _Frame:
+    __slots__ = (
+        "anchor",
+        "chars_at_start",
+        "container",
+        "discard",
+        "key",
+        "key_position",
+        "nodes_at_start",
+        "path",
+    )
+
+    def __init__(
+        self, container: Any, path: Path, anchor: str | None, nodes: int, chars: int
+    ) -> None:
         self.container = container
         self.path = path
         self.anchor = anchor
         self.nodes_at_start = nodes
+        self.chars_at_start = chars
         self.key: str | None = None
         self.key_position: Position | None = None
         self.discard = False
@@ -274,9 +344,10 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
 
     index = PositionIndex()
     findings: list[Finding] = []
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}
     stack: list[_Frame] = []
     nodes = 0
+    chars = 0
     documents = 0
     root: Any = None
     have_root = False
@@ -309,7 +380,11 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
                 first = index.keys.get(path, Position(1, 1))
                 findings.append(
                     Finding(
-                        shown, position.line, position.col, "NP104", Severity.ERROR,
+                        shown,
+                        position.line,
+                        position.col,
+                        "NP104",
+                        Severity.ERROR,
                         f"duplicate key '{key}' (first defined on line {first.line})",
                         "remove or rename one of them: only the first is read",
                     )
@@ -323,15 +398,23 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
             index.values[path] = position
         frame.key, frame.key_position, frame.discard = None, None, False
 
-    def count(amount: int, position: Position) -> None:
-        nonlocal nodes
+    def count(amount: int, text: int, position: Position) -> None:
+        nonlocal nodes, chars
         nodes += amount
+        chars += text
         if nodes > MAX_NODES:
             raise _Stop(
                 "NP105",
                 f"document expands to more than {MAX_NODES:,} values",
                 position,
                 "aliases (*name) that repeat large parts make the document too big to check",
+            )
+        if chars > MAX_TEXT:
+            raise _Stop(
+                "NP105",
+                f"document expands to more than {MAX_TEXT:,} characters of text",
+                position,
+                "aliases (*name) that repeat long text make the document too big to check",
             )
 
     def child_path() -> Path:
@@ -345,7 +428,7 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
             name = type(event).__name__
             if name == "ScalarEvent":
                 position = _mark(event)
-                count(1, position)
+                count(1, len(event.value), position)
                 if (
                     stack
                     and isinstance(stack[-1].container, dict)
@@ -361,7 +444,7 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
                     )
                 value = _scalar(event, position)
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1)
+                    anchors[event.anchor] = (value, 1, len(event.value))
                 place(value, position)
             elif name in ("MappingStartEvent", "SequenceStartEvent"):
                 position = _mark(event)
@@ -374,7 +457,7 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
                         position,
                         "plans and playbooks hold plain data: remove the tag",
                     )
-                count(1, position)
+                count(1, 0, position)
                 if len(stack) >= MAX_DEPTH:
                     raise _Stop(
                         "NP105",
@@ -391,21 +474,21 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
                     )
                 container: Any = {} if expected == "map" else []
                 path = child_path() if stack else ()
-                stack.append(_Frame(container, path, event.anchor, nodes))
+                stack.append(_Frame(container, path, event.anchor, nodes, chars))
                 index.values[path] = position
             elif name in ("MappingEndEvent", "SequenceEndEvent"):
                 frame = stack.pop()
                 start = index.values.get(frame.path, _mark(event))
                 size = nodes - frame.nodes_at_start + 1
                 if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, size)
+                    anchors[frame.anchor] = (frame.container, size, chars - frame.chars_at_start)
                 place(frame.container, start)
             elif name == "AliasEvent":
                 position = _mark(event)
                 if event.anchor not in anchors:
                     raise _Stop("NP100", f"invalid YAML: unknown alias *{event.anchor}", position)
-                value, size = anchors[event.anchor]
-                count(size, position)
+                value, size, text_size = anchors[event.anchor]
+                count(size, text_size, position)
                 place(value, position)
             elif name == "DocumentStartEvent":
                 documents += 1

@@ -6,8 +6,10 @@ import enum
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
+
+from negplan.loader import MAX_NUMBER_DIGITS, number_in_range
 
 #: The file-format version this release reads.
 FORMAT_VERSION = 1
@@ -25,6 +27,19 @@ class Model(BaseModel):
         str_strip_whitespace=True,
         populate_by_name=True,
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _bounded_numbers(cls, value: Any) -> Any:
+        # Quoted text such as "1e999999999" in a number field becomes a Decimal that no
+        # formatting or arithmetic could handle; hold it to the loader's limit for numbers.
+        if isinstance(value, Decimal) and not number_in_range(value):
+            raise PydanticCustomError(
+                "number_range",
+                "number out of range: at most {digits} digits before and after the decimal point",
+                {"digits": MAX_NUMBER_DIGITS},
+            )
+        return value
 
 
 class Level(str, enum.Enum):
@@ -53,8 +68,9 @@ def _position(value: Any) -> bool | Decimal | str:
     if isinstance(value, (int, Decimal)):
         number = Decimal(value)
         if not number.is_finite():
-            raise PydanticCustomError("finite_number", "expected a finite number, not {value}",
-                                      {"value": str(value)})
+            raise PydanticCustomError(
+                "finite_number", "expected a finite number, not {value}", {"value": str(value)}
+            )
         return number
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
@@ -65,8 +81,13 @@ def _position(value: Any) -> bool | Decimal | str:
     raise PydanticCustomError(
         "position_type",
         "expected a number, true/false or an option name, not a {kind}",
-        {"kind": "list" if isinstance(value, list) else "mapping" if isinstance(value, dict)
-         else type(value).__name__},
+        {
+            "kind": "list"
+            if isinstance(value, list)
+            else "mapping"
+            if isinstance(value, dict)
+            else type(value).__name__
+        },
     )
 
 
