@@ -105,10 +105,8 @@ def load_playbook(source: str) -> LoadedPlaybook:
     from negplan.errors import InputError
 
     try:
-        if source == BUNDLED:
-            document = load(source, text=bundled_text())
-        else:
-            document = load(source)
+        text = bundled_text() if source == BUNDLED else None
+        document = load(source, text=text)
     except InputError as exc:
         raise PlaybookError(f"cannot read playbook: {exc.message}", path=source) from None
     from negplan.engine import check_playbook_document
@@ -127,9 +125,15 @@ def validate_playbook(document: Document) -> tuple[Playbook | None, list[Finding
     if document.data.get("kind") != "playbook":
         pos = document.index.locate(("kind",))
         return None, [
-            Finding(document.path, pos.line, pos.col, "NP103", Severity.ERROR,
-                    f"expected a playbook, found kind '{document.data.get('kind')}'",
-                    "point --playbook (or the plan's `playbook:`) at a playbook file")
+            Finding(
+                document.path,
+                pos.line,
+                pos.col,
+                "NP103",
+                Severity.ERROR,
+                f"expected a playbook, found kind '{document.data.get('kind')}'",
+                "point --playbook (or the plan's `playbook:`) at a playbook file",
+            )
         ]
     playbook, findings = validate(document, Playbook)
     return playbook, [*document.findings, *findings]

@@ -44,22 +44,40 @@ def header_findings(doc: Document) -> list[Finding]:
     if not isinstance(data, dict):
         what = "empty" if data is None else f"a {_type_name(data)}, not a mapping"
         return [
-            at((), f"not a plan or playbook: the document is {what}",
-               "a plan starts with `kind: plan` and `version: 1`")
+            at(
+                (),
+                f"not a plan or playbook: the document is {what}",
+                "a plan starts with `kind: plan` and `version: 1`",
+            )
         ]
     kind = data.get("kind")
     if kind is None:
-        return [at((), "no `kind:`: expected `kind: plan` or `kind: playbook`",
-                   "add `kind: plan` (or `kind: playbook`) at the top")]
+        return [
+            at(
+                (),
+                "no `kind:`: expected `kind: plan` or `kind: playbook`",
+                "add `kind: plan` (or `kind: playbook`) at the top",
+            )
+        ]
     if kind not in KINDS:
-        return [at(("kind",), f"unknown kind {_short(kind)}", _suggest(str(kind), KINDS)
-                   or "expected `kind: plan` or `kind: playbook`")]
+        return [
+            at(
+                ("kind",),
+                f"unknown kind {_short(kind)}",
+                _suggest(str(kind), KINDS) or "expected `kind: plan` or `kind: playbook`",
+            )
+        ]
     version = data.get("version")
     if version is None:
         return [at((), "no `version:`", "add `version: 1` under `kind:`")]
     if isinstance(version, bool) or version != 1:
-        return [at(("version",), f"version {_short(version)} is not supported",
-                   "this release of negplan reads `version: 1`")]
+        return [
+            at(
+                ("version",),
+                f"version {_short(version)} is not supported",
+                "this release of negplan reads `version: 1`",
+            )
+        ]
     return []
 
 
@@ -99,9 +117,7 @@ def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
             shown = f" (got {_short(value)})" if _is_scalar(value) else ""
             message = f"{where}: {problem}{shown}" if where else f"{problem}{shown}"
             pos = doc.index.locate(path)
-        result.append(
-            Finding(doc.path, pos.line, pos.col, code, Severity.ERROR, message, hint)
-        )
+        result.append(Finding(doc.path, pos.line, pos.col, code, Severity.ERROR, message, hint))
     return result
 
 
@@ -170,15 +186,20 @@ def _clean_path(data: Any, loc: tuple[Any, ...], *, keep_missing: bool) -> Path:
     current = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            result.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if _has(current, part):
             result.append(part)
             current = current[part]
         elif last and keep_missing and isinstance(part, (str, int)):
             result.append(part)
     return tuple(result)
+
+
+def _has(container: Any, part: Any) -> bool:
+    if isinstance(container, dict):
+        return isinstance(part, str) and part in container
+    if isinstance(container, list):
+        return isinstance(part, int) and 0 <= part < len(container)
+    return False
 
 
 def _value_at(data: Any, path: Path) -> Any:

@@ -57,5 +57,6 @@ class TextReport:
     def finish(self, summary: Summary) -> None:
         """Print the summary line."""
         style = "bold red" if summary.exit_code else "bold green"
-        self.console.print(Text(summary.describe()[:1].upper() + summary.describe()[1:],
-                                style=style))
+        self.console.print(
+            Text(summary.describe()[:1].upper() + summary.describe()[1:], style=style)
+        )

@@ -94,8 +94,12 @@ def alignment_unresolved(ctx: PlanContext) -> Iterator[Issue]:
         elif entry.status is AlignmentStatus.PENDING and meeting is not None:
             days = (meeting - ctx.today).days
             if days <= window:
-                when = "today" if days == 0 else (
-                    f"in {days} day{'s' if days != 1 else ''}" if days > 0 else "already past"
+                when = (
+                    "today"
+                    if days == 0
+                    else (
+                        f"in {days} day{'s' if days != 1 else ''}" if days > 0 else "already past"
+                    )
                 )
                 yield Issue(
                     ("alignment", i, "status"),

@@ -47,7 +47,7 @@ def give_without_get(ctx: PlanContext) -> Iterator[Issue]:
             yield Issue(
                 ("concessions", i),
                 f"concession {i + 1} gives {what} without getting anything",
-                "add `get:`: what the buyer gives in return (\"if we do X, can you do Y?\")",
+                'add `get:`: what the buyer gives in return ("if we do X, can you do Y?")',
             )
 
 
@@ -180,8 +180,7 @@ def costly_give_first(ctx: PlanContext) -> Iterator[Issue]:
                 )
                 yield Issue(
                     ("concessions", i, "give", "term"),
-                    f"concession {i + 1} gives {give.term} before the cheaper {later.term} "
-                    f"({why})",
+                    f"concession {i + 1} gives {give.term} before the cheaper {later.term} ({why})",
                     f"move the {later.term} concession earlier",
                 )
                 break
@@ -271,8 +270,7 @@ def price_only(ctx: PlanContext) -> Iterator[Issue]:
     if known and all(t.level is TradeLevel.PRICE for t in known):
         yield Issue(
             ("variables",),
-            "only price-level terms are traded: "
-            + ", ".join(sorted({t.id for t in known})),
+            "only price-level terms are traded: " + ", ".join(sorted({t.id for t in known})),
             "add a terms-and-conditions or creative trade (payment terms, contract length, "
             "case study, references...)",
             key=True,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from negplan.findings import Severity
-from negplan.models.playbook import Term, Unit
+from negplan.models.playbook import Direction, Term, Unit
 from negplan.rules._util import show, show_limits
 from negplan.rules.base import Issue, PlaybookContext, rule
 from negplan.schema import suggest
@@ -377,30 +378,27 @@ def ladder_short_of_limit(ctx: PlaybookContext) -> Iterator[Issue]:
             )
 
 
-def _worst(term: Term) -> tuple[object, object] | None:
+def _worst(term: Term) -> tuple[Decimal, object] | None:
+    """The allowed position that is worst for us, with its badness."""
     if term.unit is Unit.CHOICE:
-        if not term.options:
-            return None
-        return term.badness(term.options[-1]), term.options[-1]
-    if term.unit is Unit.YES_NO:
-        candidates: list[object] = [True, False]
+        candidates: list[object] = list(term.options[-1:])
+    elif term.unit is Unit.YES_NO:
+        candidates = [True, False]
     elif term.limits is None or term.limits.min > term.limits.max:
-        return None
+        candidates = []
     else:
         candidates = [term.limits.min, term.limits.max]
-    ranked = [(term.badness(v), v) for v in candidates]
-    return max((r for r in ranked if r[0] is not None), key=lambda r: r[0])  # type: ignore[arg-type,return-value]
+    ranked = [(bad, value) for value in candidates if (bad := term.badness(value)) is not None]
+    return max(ranked, key=lambda pair: pair[0]) if ranked else None
 
 
-def _unbad(term: Term, bad: object) -> object:
-    from decimal import Decimal
-
-    assert isinstance(bad, Decimal)
+def _unbad(term: Term, bad: Decimal) -> object:
+    """The position whose badness is ``bad`` (the inverse of ``Term.badness``)."""
     if term.unit is Unit.CHOICE:
         return term.options[int(bad)]
     if term.unit is Unit.YES_NO:
         return bool(abs(bad))
-    return -bad if term.direction is not None and term.direction.value == "higher" else bad
+    return -bad if term.direction is Direction.HIGHER else bad
 
 
 @rule("NP910", "missing-direction", Severity.ERROR, target="playbook", ideas=(3,))

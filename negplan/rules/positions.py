@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from negplan.findings import Severity
 from negplan.rules._util import LABELS, show
@@ -43,7 +44,7 @@ def out_of_order(ctx: PlanContext) -> Iterator[Issue]:
             for name in ("opening", "target", "walk_away")
         ]
         present = [(name, value, bad) for name, value, bad in ranked if bad is not None]
-        for (a, a_value, a_bad), (b, b_value, b_bad) in zip(present, present[1:]):
+        for (a, a_value, a_bad), (b, b_value, b_bad) in pairwise(present):
             if a_bad > b_bad:
                 yield Issue(
                     ("variables", i, a),

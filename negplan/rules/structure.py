@@ -22,7 +22,7 @@ INVALID_YAML = documented(
 
     Fails:
         deal:
-        	title: 2027 renewal      # indented with a tab
+        \ttitle: 2027 renewal      # indented with a tab
 
     Passes:
         deal:
