@@ -84,6 +84,16 @@ def _register() -> None:
     app.command("check")(check.check)
     app.command("rules")(rules.rules)
     app.command("explain")(rules.explain)
+    from negplan.commands import brief
+
+    app.command("brief")(brief.brief)
+    from negplan.commands import new, schema
+
+    app.command("new")(new.new)
+    app.command("schema")(schema.schema)
+    from negplan.commands import value
+
+    app.command("value")(value.value)
 
 
 _register()

@@ -1,0 +1,131 @@
+"""From a plan file to brief text: check the plan, pick the template, render."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from negplan.brief.data import build_brief
+from negplan.discovery import BUNDLED, LoadedPlaybook, PlaybookCache
+from negplan.engine import CheckOptions, FileResult, check_file
+from negplan.errors import NegplanError, TemplateError
+from negplan.findings import Finding
+from negplan.models.plan import Plan
+
+#: Template file names that are for the HTML (and PDF) brief; anything else is Markdown.
+_HTML_TEMPLATE = re.compile(r"\.html?(\.j2|\.jinja2?)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CheckedPlan:
+    """A plan that validated, with its playbook and the check's findings."""
+
+    path: str
+    plan: Plan
+    playbook: LoadedPlaybook
+    findings: list[Finding]
+
+
+def check_plan(path: str, *, playbook: str | None, today: date) -> CheckedPlan | FileResult:
+    """Check one plan as ``negplan check`` does.
+
+    Returns the :class:`CheckedPlan`, or the :class:`FileResult` with the findings when the
+    file has no usable model. Raises :class:`NegplanError` when negplan cannot run (missing
+    file, invalid playbook, a playbook given instead of a plan).
+    """
+    cache = PlaybookCache()
+    if playbook is not None:
+        cache.usable(playbook)
+    result = check_file(
+        path,
+        explicit=True,
+        options=CheckOptions(today=today, playbook=playbook),
+        cache=cache,
+    )
+    if result.error is not None:
+        raise result.error
+    if result.kind == "playbook":
+        raise NegplanError(
+            "is a playbook, not a plan", path=path, hint="run `negplan brief` on a plan file"
+        )
+    if result.plan is None or result.playbook is None:
+        return result
+    return CheckedPlan(path, result.plan, cache.get(result.playbook), result.findings)
+
+
+def template_for(loaded: LoadedPlaybook, fmt: str) -> tuple[str, str] | None:
+    """The playbook's own template for ``fmt`` as ``(shown name, text)``, if it names one.
+
+    A template whose file name ends in ``.html`` / ``.html.j2`` is for HTML and PDF briefs,
+    any other for Markdown. It must live inside the playbook's folder.
+    """
+    settings = loaded.playbook.brief if loaded.playbook else None
+    if settings is None or not settings.template:
+        return None
+    wanted = "html" if fmt in ("html", "pdf") else "md"
+    is_html = bool(_HTML_TEMPLATE.search(settings.template))
+    if (wanted == "html") != is_html:
+        return None
+    folder = loaded.directory
+    shown = settings.template
+    if folder is None or loaded.source == BUNDLED:
+        raise TemplateError("the bundled playbook cannot name a brief template")
+    if os.path.isabs(settings.template):
+        raise TemplateError(
+            "brief template must be a path relative to the playbook",
+            path=loaded.source,
+            hint=f"move the template next to the playbook; `{shown}` is absolute",
+        )
+    path = os.path.join(folder, settings.template)
+    real_folder = os.path.realpath(folder)
+    real = os.path.realpath(path)
+    if os.path.commonpath([real_folder, real]) != real_folder:
+        raise TemplateError(
+            "brief template must be inside the playbook's folder",
+            path=loaded.source,
+            hint=f"`{shown}` points outside {folder}",
+        )
+    from negplan.brief.render import read_template
+
+    display = os.path.normpath(os.path.join(os.path.dirname(loaded.source), settings.template))
+    if os.sep not in display and "/" not in display:
+        display = f".{os.sep}{display}"  # never the name of a shipped template
+    return display, read_template(path)
+
+
+def render_brief(
+    checked: CheckedPlan,
+    *,
+    fmt: str,
+    today: date,
+    redact: bool = False,
+    paper: str = "A4",
+) -> str:
+    """The brief as Markdown (``fmt="md"``) or HTML (``"html"``, also used for PDF)."""
+    from negplan.brief.render import render_template
+
+    loaded = checked.playbook
+    assert loaded.playbook is not None
+    shown = "the bundled default playbook" if loaded.source == BUNDLED else None
+    brief = build_brief(
+        checked.plan,
+        loaded.playbook,
+        checked.findings,
+        playbook_name=shown or f"playbook {os.path.basename(loaded.source)}",
+        today=today,
+        redact=redact,
+    )
+    custom = template_for(loaded, fmt)
+    kind = "html" if fmt in ("html", "pdf") else "md"
+    text = render_template(
+        brief,
+        fmt=kind,
+        template=custom[0] if custom else None,
+        source=custom[1] if custom else None,
+        extra={"paper": paper},
+    )
+    if kind == "md":
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"
