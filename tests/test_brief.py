@@ -171,6 +171,19 @@ def test_markdown_has_the_expected_tables(run_cli: Callable[..., Any]) -> None:
     ]
 
 
+def test_deal_economics_line_and_its_redaction(run_cli: Callable[..., Any]) -> None:
+    # Clean example: list 240,000 a year. Target: 3 years, discount 5% = 3 x 12,000 off,
+    # training seats 10 x 300 (once) = 3,000 off, case study +15,000: 720,000 - 36,000 - 3,000
+    # + 15,000 = 696,000 (96.67% of list).
+    for fmt in ("md", "html"):
+        shown = run_cli("brief", CLEAN, "--today", TODAY, "-f", fmt).stdout
+        assert "Net value at target EUR 696,000 (96.67% of list)" in shown
+        assert "authority (80% floor)" in shown
+        redacted = run_cli("brief", CLEAN, "--today", TODAY, "-f", fmt, "--redact").stdout
+        assert "Deal economics" not in redacted
+        assert "696,000" not in redacted and "409,121" not in redacted
+
+
 def test_markdown_sections_in_order(run_cli: Callable[..., Any]) -> None:
     result = run_cli("brief", CLEAN, "--today", TODAY)
     headings = [
@@ -187,6 +200,7 @@ def test_markdown_sections_in_order(run_cli: Callable[..., Any]) -> None:
         "Positions",
         "Concession plan",
         "Walk-away",
+        "Deal economics",
         "Alternatives",
         "Approvals and sign-offs",
         "Questions to ask",

@@ -156,8 +156,9 @@ class FindingRow:
 class Brief:
     """Everything a brief template can print; each field is a top-level template variable.
 
-    ``economics`` is reserved for a deal-economics summary; it is ``None`` until one is
-    computed, and templates print it only when present.
+    ``economics`` is the one-line deal-economics summary (net value at target and at
+    walk-away, and the package's standing); it is ``None`` in a redacted brief or when the
+    plan has no list value, and templates print it only when present.
     """
 
     title: str
@@ -180,7 +181,7 @@ class Brief:
     questions: tuple[str, ...]
     asks: tuple[AskRow, ...]
     findings: tuple[FindingRow, ...]
-    economics: object | None = None
+    economics: str | None = None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -211,7 +212,7 @@ def build_brief(
     playbook_name: str,
     today: date,
     redact: bool = False,
-    economics: object | None = None,
+    economics: str | None = None,
 ) -> Brief:
     """Collect what the brief prints from a validated plan, its playbook and its findings."""
     terms = playbook.term_map

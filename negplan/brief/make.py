@@ -105,9 +105,11 @@ def render_brief(
 ) -> str:
     """The brief as Markdown (``fmt="md"``) or HTML (``"html"``, also used for PDF)."""
     from negplan.brief.render import render_template
+    from negplan.economics import summarize
 
     loaded = checked.playbook
     assert loaded.playbook is not None
+    economics = None if redact else summarize(checked.plan, loaded.playbook)
     shown = "the bundled default playbook" if loaded.source == BUNDLED else None
     brief = build_brief(
         checked.plan,
@@ -116,6 +118,7 @@ def render_brief(
         playbook_name=shown or f"playbook {os.path.basename(loaded.source)}",
         today=today,
         redact=redact,
+        economics=economics.line[:1].upper() + economics.line[1:] if economics else None,
     )
     custom = template_for(loaded, fmt)
     kind = "html" if fmt in ("html", "pdf") else "md"
