@@ -1,7 +1,8 @@
 """Write files atomically: a temporary file in the same folder, then a rename.
 
-A reader never sees a half-written file, and a symbolic link at the destination is replaced
-itself: the file it points to is never written through.
+A reader never sees a half-written file, a failure leaves any earlier file untouched, and a
+symbolic link at the destination is replaced itself: the file it points to is never written
+through.
 """
 
 from __future__ import annotations
@@ -12,28 +13,33 @@ import tempfile
 
 from negplan.errors import NegplanError
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+_EXISTS = "already exists; not overwriting it"
+_FORCE = "add --force to replace it"
 
 
-def write_atomic(path: str, text: str, *, overwrite: bool) -> None:
-    """Write ``text`` to ``path`` in one step.
+def check_target(path: str, *, overwrite: bool) -> None:
+    """Fail early (``NegplanError``) if ``path`` cannot take a new file.
 
-    With ``overwrite=False`` the write fails (``NegplanError``) when anything already exists at
-    ``path`` (a file, a folder, a symbolic link, even a broken one); the check and the write are
-    one operation where the file system allows hard links. With ``overwrite=True`` an existing
-    file or symbolic link is replaced, never written through.
+    A directory never can; anything else that exists there (a file, a symbolic link, even a
+    broken one) only with ``overwrite``.
     """
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise NegplanError("folder does not exist", path=os.path.dirname(path) or ".")
     if os.path.isdir(path) and not os.path.islink(path):
-        raise NegplanError("is a folder, not a file", path=path)
+        raise NegplanError("is a directory, not a file", path=path)
     if not overwrite and os.path.lexists(path):
-        raise NegplanError("already exists", path=path, hint="use --force to overwrite it")
+        raise NegplanError(_EXISTS, path=path, hint=_FORCE)
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        raise NegplanError("folder does not exist", path=path)
+
+
+def write_atomic(path: str, data: str | bytes, *, overwrite: bool) -> None:
+    """Write ``data`` (text is written as UTF-8 with ``\\n`` line ends) to ``path`` in one step.
+
+    Without ``overwrite`` the write fails when anything exists at ``path``, even something
+    that appears while writing (the final step is a hard link where the file system has
+    them). With ``overwrite`` an existing file or symbolic link is replaced.
+    """
+    check_target(path, overwrite=overwrite)
+    folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, temp = tempfile.mkstemp(
             dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".tmp"
@@ -41,8 +47,8 @@ def write_atomic(path: str, text: str, *, overwrite: bool) -> None:
     except OSError as exc:
         raise NegplanError(f"cannot write: {exc.strerror or exc}", path=path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o666 & ~_umask())
@@ -50,8 +56,6 @@ def write_atomic(path: str, text: str, *, overwrite: bool) -> None:
             os.replace(temp, path)
         else:
             _place_new(temp, path)
-    except NegplanError:
-        raise
     except OSError as exc:
         raise NegplanError(f"cannot write: {exc.strerror or exc}", path=path) from None
     finally:
@@ -59,18 +63,20 @@ def write_atomic(path: str, text: str, *, overwrite: bool) -> None:
             os.unlink(temp)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _place_new(temp: str, path: str) -> None:
-    """Move ``temp`` to ``path`` only if nothing is there (hard link: no race)."""
+    """Move ``temp`` to ``path`` only if nothing is there (a hard link: no race)."""
     try:
         os.link(temp, path)
     except FileExistsError:
-        raise NegplanError(
-            "already exists", path=path, hint="use --force to overwrite it"
-        ) from None
+        raise NegplanError(_EXISTS, path=path, hint=_FORCE) from None
     except OSError:
         # No hard links here (some network or FAT file systems): check, then rename.
         if os.path.lexists(path):
-            raise NegplanError(
-                "already exists", path=path, hint="use --force to overwrite it"
-            ) from None
+            raise NegplanError(_EXISTS, path=path, hint=_FORCE) from None
         os.replace(temp, path)

@@ -663,7 +663,7 @@ def test_write_failure_leaves_the_old_brief_and_no_temporary_file(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("negplan.brief.output.os.replace", broken_replace)
+    monkeypatch.setattr("negplan.atomic.os.replace", broken_replace)
     result = run_cli("brief", CLEAN, "-o", target, "--force", "--today", TODAY)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{target}: error: cannot write: No space left on device")

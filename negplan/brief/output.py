@@ -2,94 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import logging
-import os
-import tempfile
 from typing import Any
 
 from negplan.errors import NegplanError
 
 #: The one line printed when PDF output is asked for without WeasyPrint.
 PDF_INSTALL = "pdf output needs WeasyPrint: pip install 'negplan[pdf]'"
-
-
-def check_target(path: str, *, force: bool) -> None:
-    """Fail early if a brief cannot be written to ``path``.
-
-    An existing file (or symbolic link) is only replaced with ``force``; a directory never.
-    """
-    if os.path.isdir(path):
-        raise NegplanError("is a directory, not a file", path=path)
-    if os.path.lexists(path) and not force:
-        raise NegplanError(
-            "already exists; not overwriting it", path=path, hint="add --force to replace it"
-        )
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise NegplanError("folder does not exist", path=path)
-
-
-def write_atomic(path: str, data: bytes, *, force: bool) -> None:
-    """Write ``data`` to ``path`` all at once: into a temporary file in the same folder, then
-    renamed over ``path``. A failure leaves any earlier file untouched and no partial file.
-
-    A symbolic link at ``path`` is replaced by the new file (with ``force``); the file it
-    points to is never written. Without ``force`` an existing path is never replaced, even
-    one that appears while the brief is being written.
-    """
-    check_target(path, force=force)
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, temporary = tempfile.mkstemp(
-            prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder
-        )
-    except OSError as exc:
-        raise NegplanError(f"cannot write: {exc.strerror or exc}", path=path) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        if force:
-            os.replace(temporary, path)
-        else:
-            _place_new(temporary, path)
-    except OSError as exc:
-        _remove(temporary)
-        raise NegplanError(f"cannot write: {exc.strerror or exc}", path=path) from None
-    except BaseException:
-        _remove(temporary)
-        raise
-
-
-def _place_new(temporary: str, path: str) -> None:
-    # A hard link fails if the path exists, so a file created meanwhile is never replaced.
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise NegplanError(
-            "already exists; not overwriting it", path=path, hint="add --force to replace it"
-        ) from None
-    except OSError:
-        if os.path.lexists(path):
-            raise
-        os.replace(temporary, path)  # the file system has no hard links
-        return
-    _remove(temporary)
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def require_pdf() -> Any:

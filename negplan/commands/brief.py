@@ -104,10 +104,11 @@ def brief(
             from negplan.errors import NegplanError
 
             raise NegplanError("pdf output needs a file", hint="add -o brief.pdf")
-        from negplan.brief.output import check_target, require_pdf
+        from negplan.atomic import check_target
+        from negplan.brief.output import require_pdf
 
         if output is not None:
-            check_target(output, force=force)
+            check_target(output, overwrite=force)
         if fmt == "pdf":
             require_pdf()
         from negplan.brief.make import CheckedPlan, check_plan, render_brief
@@ -140,11 +141,12 @@ def brief(
 
 
 def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: BriefFormat) -> None:
-    from negplan.brief.output import html_to_pdf, show_markdown, write_atomic
+    from negplan.atomic import write_atomic
+    from negplan.brief.output import html_to_pdf, show_markdown
 
     if output is not None:
         data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
-        write_atomic(output, data, force=force)
+        write_atomic(output, data, overwrite=force)
         return
     if fmt == "md" and explicit is BriefFormat.AUTO and _terminal():
         show_markdown(text)
