@@ -6,16 +6,21 @@ playbook, then times, on the same files and in the same session:
 * ``negplan check`` (all rules, positions for every finding);
 * ``check-jsonschema`` with negplan's exported plan schema;
 * ``yamllint`` with its default rules;
-* the parse floor: PyYAML's libyaml loader reading every file, nothing else.
+* the parse floor: PyYAML's libyaml loader reading every file, nothing else;
+* on one plan, also ``negplan brief`` (Markdown and PDF), and the start-up of
+  ``negplan --version``, ``negplan --help`` and a bare typer app that does nothing.
 
 It prints a table (tool, files, median seconds, ratio to negplan, ratio to the floor, peak
 RSS of the whole process tree) and checks the performance targets. It installs nothing: a
-peer that is not installed is reported as missing and left out.
+peer that is not installed is reported as missing and left out. Like ``pip install`` does,
+it byte-compiles negplan's modules first, so that an editable checkout is not timed
+compiling its sources on every run (``--no-compile`` to skip).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import shutil
@@ -36,6 +41,21 @@ for path in sys.argv[1:]:
     with open(path, "rb") as handle:
         yaml.load(handle, Loader=yaml.CSafeLoader)
 """
+BARE_TYPER_APP = """
+import typer
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def main(name: str = "") -> None:
+    \"\"\"Do nothing.\"\"\"
+
+
+app()
+"""
+#: One plan of the repository's examples, for the brief rows.
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "clean-renewal.yaml"
 
 
 @dataclass
@@ -94,13 +114,11 @@ def run_once(command: list[str], *, cwd: Path) -> tuple[float, float]:
     done.set()
     sampler.join()
     if process.returncode not in (0, 1):
-        raise SystemExit(f"bench: {command[0]} exited {process.returncode}")
+        raise SystemExit(f"bench: {' '.join(command[:3])} exited {process.returncode}")
     return elapsed, peak / 1e6
 
 
-def measure(
-    commands: dict[str, list[str]], *, files: int, repeat: int, cwd: Path
-) -> list[Row]:
+def measure(commands: dict[str, list[str]], *, files: int, repeat: int, cwd: Path) -> list[Row]:
     """Run each command ``repeat`` times, alternating tools, and keep the medians."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, float] = dict.fromkeys(commands, 0.0)
@@ -136,6 +154,58 @@ def _tools(
     return commands
 
 
+def _startup_commands(work: Path) -> dict[str, list[str]]:
+    bindir = Path(sys.executable).parent
+    bare = work / "bare_typer_app.py"
+    bare.write_text(BARE_TYPER_APP, encoding="utf-8")
+    return {
+        "negplan --version": [str(bindir / "negplan"), "--version"],
+        "negplan --help": [str(bindir / "negplan"), "--help"],
+        "bare typer app": [sys.executable, str(bare)],
+    }
+
+
+def _brief_commands(work: Path) -> dict[str, list[str]]:
+    negplan = str(Path(sys.executable).parent / "negplan")
+    return {
+        "negplan brief --format md": [negplan, "brief", str(EXAMPLE), "--format", "md"],
+        "negplan check (same plan)": [negplan, "check", str(EXAMPLE), "--format", "parsable"],
+    }
+
+
+def _pdf_command(work: Path) -> dict[str, list[str]]:
+    negplan = str(Path(sys.executable).parent / "negplan")
+    pdf = str(work / "tmp.pdf")
+    return {
+        "negplan brief --format pdf": [
+            negplan,
+            "brief",
+            str(EXAMPLE),
+            "--format",
+            "pdf",
+            "-o",
+            pdf,
+            "--force",
+        ]
+    }
+
+
+def _available(commands: dict[str, list[str]], *, cwd: Path) -> dict[str, list[str]]:
+    """The commands that run at all (``negplan brief`` may not be installed yet)."""
+    usable = {}
+    for name, command in commands.items():
+        done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        if done.returncode in (0, 1):
+            usable[name] = command
+        else:
+            print(f"bench: left out {name!r} (exit {done.returncode})")
+    return usable
+
+
+def _cell(value: float) -> str:
+    return "—" if value != value else f"{value:.2f}"
+
+
 def _table(rows: list[Row], *, cores: int) -> str:
     base = {r.files: r.seconds for r in rows if r.tool == "negplan"}
     floor = {r.files: r.seconds / cores for r in rows if r.tool.startswith("parse floor")}
@@ -147,8 +217,8 @@ def _table(rows: list[Row], *, cores: int) -> str:
         to_negplan = r.seconds / base[r.files] if r.files in base else float("nan")
         to_floor = r.seconds / floor[r.files] if r.files in floor else float("nan")
         out.append(
-            f"| {r.tool} | {r.files:,} | {r.seconds:.3f} | {to_negplan:.2f} | "
-            f"{to_floor:.2f} | {r.rss_mb:.0f} |"
+            f"| {r.tool} | {r.files:,} | {r.seconds:.3f} | {_cell(to_negplan)} | "
+            f"{_cell(to_floor)} | {r.rss_mb:.0f} |"
         )
     return "\n".join(out)
 
@@ -158,9 +228,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark negplan against its peers.")
     parser.add_argument("--sizes", default="1,1000,10000", help="corpus sizes")
     parser.add_argument("--repeat-single", type=int, default=15, help="runs on one plan")
-    parser.add_argument("--repeat", type=int, default=3, help="runs on larger corpora")
+    parser.add_argument("--repeat", type=int, default=5, help="runs on 1,000 plans")
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs to negplan")
     parser.add_argument("--keep", type=Path, default=None, help="write corpora here")
+    parser.add_argument(
+        "--no-compile", action="store_true", help="do not byte-compile negplan's modules first"
+    )
     args = parser.parse_args()
     cores = args.jobs or os.cpu_count() or 1
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -170,8 +243,14 @@ def main() -> int:
     subprocess.run(
         [str(bindir / "negplan"), "schema", "plan", "-o", str(schema), "--force"], check=True
     )
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+    if not args.no_compile:
+        import negplan
+
+        compileall.compile_dir(Path(negplan.__file__).parent, quiet=1)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
     rows: list[Row] = []
     for size in sizes:
         folder = work / f"plans-{size}"
@@ -181,8 +260,14 @@ def main() -> int:
         repeat = args.repeat_single if size == 1 else (args.repeat if size <= 1000 else 1)
         commands = _tools(corpus, schema, jobs=args.jobs, single=size == 1)
         if size > 1:
-            commands["negplan"] = commands["negplan"][:-1] + [str(folder)]
+            commands["negplan"] = [*commands["negplan"][:-1], str(folder)]
+        else:
+            commands.update(_startup_commands(work))
+            commands.update(_available(_brief_commands(work), cwd=work))
         rows += measure(commands, files=size, repeat=repeat, cwd=work)
+        if size == 1:
+            pdf = _available(_pdf_command(work), cwd=work)
+            rows += measure(pdf, files=size, repeat=min(repeat, 5), cwd=work)
         print(_table(rows, cores=cores), flush=True)
         print()
     return _verdict(rows, cores=cores)
@@ -190,28 +275,58 @@ def main() -> int:
 
 def _verdict(rows: list[Row], *, cores: int) -> int:
     def get(tool: str, files: int) -> Row | None:
-        return next((r for r in rows if r.tool.startswith(tool) and r.files == files), None)
+        return next(
+            (
+                r
+                for r in rows
+                if (r.tool == tool or (tool == "parse floor" and r.tool.startswith(tool)))
+                and r.files == files
+            ),
+            None,
+        )
 
     checks: list[tuple[str, bool]] = []
     n1, c1 = get("negplan", 1), get("check-jsonschema", 1)
     if n1 and c1:
         ratio = n1.seconds / c1.seconds
         checks.append((f"cold start {ratio:.2f}x check-jsonschema (target <= 0.65)", ratio <= 0.65))
+    bare = get("bare typer app", 1)
+    for name in ("negplan --version", "negplan --help"):
+        row = get(name, 1)
+        if row and bare:
+            ratio = row.seconds / bare.seconds
+            checks.append((f"{name} {ratio:.2f}x a bare typer app (target <= 1)", ratio <= 1))
+    brief, same = get("negplan brief --format md", 1), get("negplan check (same plan)", 1)
+    if brief and same:
+        ratio = brief.seconds / same.seconds
+        checks.append(
+            (f"Markdown brief {ratio:.2f}x a cold check of the plan (target <= 1.5)", ratio <= 1.5)
+        )
+    pdf = get("negplan brief --format pdf", 1)
+    if pdf:
+        print(f"INFO  PDF brief cold: {pdf.seconds:.3f} s")
     n1k, c1k, f1k = get("negplan", 1000), get("check-jsonschema", 1000), get("parse floor", 1000)
     if n1k and c1k:
         ratio = n1k.seconds / c1k.seconds
-        checks.append((f"1,000 plans {ratio:.2f}x check-jsonschema (target <= 0.35)", ratio <= 0.35))
+        checks.append(
+            (f"1,000 plans {ratio:.2f}x check-jsonschema (target <= 0.35)", ratio <= 0.35)
+        )
     if n1k and f1k:
         ratio = n1k.seconds / (f1k.seconds / cores)
-        checks.append((f"1,000 plans {ratio:.2f}x the parse floor / {cores} cores (target <= 1.8)",
-                       ratio <= 1.8))
+        checks.append(
+            (
+                f"1,000 plans {ratio:.2f}x the parse floor / {cores} cores (target <= 1.8)",
+                ratio <= 1.8,
+            )
+        )
     n10k = get("negplan", 10000)
     if n10k and n1k:
         ratio = n10k.seconds / n1k.seconds
         checks.append((f"10,000 plans {ratio:.2f}x the 1,000 time (target <= 10.5)", ratio <= 10.5))
     if n10k:
-        checks.append((f"10,000 plans peak RSS {n10k.rss_mb:.0f} MB (target <= 150)",
-                       n10k.rss_mb <= 150))
+        checks.append(
+            (f"10,000 plans peak RSS {n10k.rss_mb:.0f} MB (target <= 150)", n10k.rss_mb <= 150)
+        )
     for text, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {text}")
     return 0 if all(ok for _, ok in checks) else 1

@@ -19,12 +19,26 @@ from pathlib import Path
 REGIONS = ["emea", "na", "apac", "latam"]
 REPS = ["Dana Reyes", "Ola Nordmann", "Kenji Sato", "Maria Garcia", "Sam Okafor", "Lena Vogel"]
 CUSTOMERS = [
-    "Acme Logistics", "Globex Freight", "Initech", "Umbrella Health", "Stark Components",
-    "Wayne Retail", "Tyrell Biotech", "Cyberdyne Systems", "Soylent Foods", "Hooli Media",
+    "Acme Logistics",
+    "Globex Freight",
+    "Initech",
+    "Umbrella Health",
+    "Stark Components",
+    "Wayne Retail",
+    "Tyrell Biotech",
+    "Cyberdyne Systems",
+    "Soylent Foods",
+    "Hooli Media",
 ]
 STANCES = ["champion", "supporter", "neutral", "skeptic", "blocker"]
-MISTAKES = ["give_without_get", "discount_first", "out_of_order", "past_authority",
-            "no_preparation", "typo"]
+MISTAKES = [
+    "give_without_get",
+    "discount_first",
+    "out_of_order",
+    "past_authority",
+    "no_preparation",
+    "typo",
+]
 
 
 def _variables(rng: random.Random) -> list[tuple[str, object, object, object]]:

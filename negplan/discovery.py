@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import TYPE_CHECKING, cast
 
 from negplan.errors import PlaybookError
 from negplan.findings import Finding, Severity
 from negplan.loader import Document, load
-from negplan.models.playbook import Playbook
-from negplan.schema import header_findings, validate
+from negplan.schema import header_findings, unknown_key_findings, validate
+
+if TYPE_CHECKING:
+    from negplan.models.playbook import Playbook
 
 #: How the bundled default playbook is shown in messages.
 BUNDLED = "<bundled default playbook>"
@@ -67,16 +70,32 @@ def locate(plan_path: str, *, explicit: str | None, plan_key: str | None) -> str
 
 
 class PlaybookCache:
-    """Loads and checks each playbook once per run."""
+    """Loads and checks each playbook once per run.
 
-    def __init__(self) -> None:
+    With ``fast`` the playbook is validated as a record (see :mod:`negplan.records`) when it
+    can be, as ``check`` does; the findings are the same either way.
+    """
+
+    def __init__(self, *, fast: bool = False) -> None:
         self._cache: dict[str, LoadedPlaybook] = {}
+        self._found: dict[tuple[str, bool], str] = {}
+        self.fast = fast
+
+    def locate(self, plan_path: str, *, explicit: str | None, plan_key: str | None) -> str:
+        """:func:`locate`, remembering the playbook found for each folder during the run."""
+        if explicit or plan_key:
+            return locate(plan_path, explicit=explicit, plan_key=plan_key)
+        key = (os.path.dirname(plan_path), os.path.isabs(plan_path))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = locate(plan_path, explicit=None, plan_key=None)
+        return found
 
     def get(self, source: str) -> LoadedPlaybook:
         """Load (once) and check the playbook at ``source`` (a path or :data:`BUNDLED`)."""
         key = source if source == BUNDLED else os.path.abspath(source)
         if key not in self._cache:
-            self._cache[key] = load_playbook(source)
+            self._cache[key] = load_playbook(source, fast=self.fast)
         return self._cache[key]
 
     def usable(self, source: str) -> LoadedPlaybook:
@@ -100,7 +119,7 @@ class PlaybookCache:
         )
 
 
-def load_playbook(source: str) -> LoadedPlaybook:
+def load_playbook(source: str, *, fast: bool = False) -> LoadedPlaybook:
     """Load and check one playbook. Raises :class:`PlaybookError` if it cannot be read."""
     from negplan.errors import InputError
 
@@ -111,11 +130,13 @@ def load_playbook(source: str) -> LoadedPlaybook:
         raise PlaybookError(f"cannot read playbook: {exc.message}", path=source) from None
     from negplan.engine import check_playbook_document
 
-    playbook, findings = check_playbook_document(document)
+    playbook, findings = check_playbook_document(document, fast=fast)
     return LoadedPlaybook(source, playbook, document, findings)
 
 
-def validate_playbook(document: Document) -> tuple[Playbook | None, list[Finding]]:
+def validate_playbook(
+    document: Document, *, fast: bool = False
+) -> tuple[Playbook | None, list[Finding]]:
     """Header and schema checks of a playbook document (no NP9xx rules)."""
     if not document.ok:
         return None, list(document.findings)
@@ -135,5 +156,17 @@ def validate_playbook(document: Document) -> tuple[Playbook | None, list[Finding
                 "point --playbook (or the plan's `playbook:`) at a playbook file",
             )
         ]
+    if fast:
+        from negplan import records
+
+        record = records.validate(document.data, "Playbook")
+        if record is not None:
+            return cast("Playbook", record), list(document.findings)
+        unknown = records.extra_keys(document.data, "Playbook")
+        if unknown is not None:
+            found = unknown_key_findings(document, "Playbook", unknown)
+            return None, [*document.findings, *found]
+    from negplan.models.playbook import Playbook
+
     playbook, findings = validate(document, Playbook)
     return playbook, [*document.findings, *findings]

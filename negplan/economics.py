@@ -18,17 +18,13 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-from negplan.models.common import format_value
-from negplan.models.plan import Plan, Trade, Variable
-from negplan.models.playbook import (
-    EconomicsSettings,
-    Playbook,
-    Term,
-    Unit,
-    ValueBasis,
-    ValueModel,
-)
+from negplan.domain import Unit, ValueBasis, format_value
+
+if TYPE_CHECKING:
+    from negplan.models.plan import Plan, Trade, Variable
+    from negplan.models.playbook import EconomicsSettings, Playbook, Term, ValueModel
 
 #: The scenarios, in order, with their display labels.
 SCENARIOS = {"opening": "opening", "target": "target", "walk_away": "walk-away"}
@@ -41,6 +37,7 @@ _DAYS_PER_YEAR = Decimal(365)
 
 Position = bool | Decimal | str
 State = Mapping[str, Position | None]
+Package_ = tuple[tuple[str, Position | None], ...]
 
 
 class PackageStatus(str, enum.Enum):
@@ -281,20 +278,22 @@ class Pricer:
     def __init__(self, plan: Plan, playbook: Playbook) -> None:
         self.plan = plan
         self.playbook = playbook
-        self.settings = playbook.economics or EconomicsSettings()
+        self.settings: EconomicsSettings = playbook.economics or _no_economics()
         self.currency = plan.deal.currency or playbook.currency
         self.list_value = plan.deal.list_value or Decimal(0)
         self.variables: dict[str, Variable] = {}
         for variable in plan.variables:
             self.variables.setdefault(variable.term, variable)
         self._values: dict[tuple[str, Position | None, Decimal], Valuation] = {}
+        self._totals: dict[Package_, tuple[Package_, Decimal]] = {}
+        term_id = self.settings.contract_term
+        term = playbook.term_map.get(term_id) if term_id else None
+        self._contract = term if term is not None and term.unit is Unit.MONTHS else None
 
     @property
     def contract_term(self) -> Term | None:
         """The playbook's contract term, when it names a months term."""
-        term_id = self.settings.contract_term
-        term = self.playbook.term_map.get(term_id) if term_id else None
-        return term if term is not None and term.unit is Unit.MONTHS else None
+        return self._contract
 
     @property
     def contract_source(self) -> str:
@@ -378,8 +377,17 @@ class Pricer:
 
     def total(self, state: State) -> Decimal:
         """The net value of a package."""
+        # The concession path prices the same package several times; reuse a total only for
+        # the very same position objects, so that equal numbers written differently (5 and
+        # 5.0) are still priced on their own.
+        key = tuple(state.items())
+        found = self._totals.get(key)
+        if found is not None and all(a[1] is b[1] for a, b in zip(found[0], key, strict=True)):
+            return found[1]
         _, list_total, valuations = self.parts(state)
-        return list_total + sum((v.amount for v in valuations if v.amount is not None), Decimal(0))
+        net = _net(list_total, valuations)
+        self._totals[key] = (key, net)
+        return net
 
     def state(self, name: str) -> dict[str, Position | None]:
         """Every variable at one position (``opening``, ``target`` or ``walk_away``)."""
@@ -389,7 +397,7 @@ class Pricer:
         """Price one scenario."""
         state = self.state(name)
         years, list_total, valuations = self.parts(state)
-        return Scenario(name, years, list_total, valuations, self.total(state))
+        return Scenario(name, years, list_total, valuations, _net(list_total, valuations))
 
     def path(self) -> list[Step]:
         """The running package through the concession plan, from the opening package."""
@@ -468,3 +476,15 @@ def _share(amount: Decimal, whole: Decimal) -> Decimal | None:
 def _money_share(amount: Decimal, share: Decimal | None, currency: str) -> str:
     text = format_money(amount, currency)
     return f"{text} ({format_percent(share)} of list)" if share is not None else text
+
+
+def _net(list_total: Decimal, valuations: tuple[Valuation, ...]) -> Decimal:
+    return list_total + sum((v.amount for v in valuations if v.amount is not None), Decimal(0))
+
+
+def _no_economics() -> EconomicsSettings:
+    # The settings of a playbook without `economics:`: every field at its model default.
+    from negplan.records import empty
+
+    settings: EconomicsSettings = empty("EconomicsSettings")
+    return settings

@@ -1,4 +1,8 @@
-"""Run the checks: load each file, validate it, apply the playbook's rule settings, run rules."""
+"""Run the checks: load each file, validate it, apply the playbook's rule settings, run rules.
+
+Files are checked one after the other, or, for many files, by a pool of worker processes
+(:mod:`negplan.parallel`); results always come back in input order.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,19 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
-from negplan.discovery import PlaybookCache, locate, validate_playbook
+from negplan.discovery import PlaybookCache, validate_playbook
 from negplan.errors import InputError, NegplanError
 from negplan.findings import Finding, Severity, sort_findings
 from negplan.loader import Document, load
-from negplan.models.plan import Plan
-from negplan.models.playbook import Playbook
 from negplan.rules import RULES
 from negplan.rules.base import Issue, PlanContext, PlaybookContext, Rule
-from negplan.schema import document_kind, header_findings, validate
+from negplan.schema import document_kind, header_findings, unknown_key_findings, validate
+
+if TYPE_CHECKING:
+    from negplan.models.plan import Plan
+    from negplan.models.playbook import Playbook
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _KIND_LINE = re.compile(r"^kind:\s*['\"]?(plan|playbook)['\"]?\s*(#.*)?$", re.MULTILINE)
@@ -49,6 +56,10 @@ class CheckOptions:
     today: date
     playbook: str | None = None
     skip_unknown: bool = False
+    #: Validate with records (:mod:`negplan.records`) where they can decide, as ``check``
+    #: does; the findings are the same, only faster to reach. ``FileResult.plan`` is then a
+    #: record rather than a model.
+    fast: bool = False
 
 
 def severity_for(rule: Rule, playbook: Playbook | None) -> Severity:
@@ -62,9 +73,10 @@ def _run(
     rules: Iterable[Rule], context: object, doc: Document, playbook: Playbook | None
 ) -> list[Finding]:
     findings: list[Finding] = []
+    off = Severity.OFF
     for rule in rules:
         severity = severity_for(rule, playbook)
-        if severity is Severity.OFF or rule.check is None:
+        if severity is off or rule.check is None:
             continue
         issue: Issue
         for issue in rule.check(context):
@@ -76,22 +88,48 @@ def _run(
 
 
 def _rules_for(target: str) -> list[Rule]:
-    return [r for r in RULES.values() if r.target == target]
+    found = _BY_TARGET.get(target)
+    if found is None:
+        found = _BY_TARGET[target] = [r for r in RULES.values() if r.target == target]
+    return found
 
 
-def check_playbook_document(doc: Document) -> tuple[Playbook | None, list[Finding]]:
+_BY_TARGET: dict[str, list[Rule]] = {}
+
+
+def check_playbook_document(
+    doc: Document, *, fast: bool = False
+) -> tuple[Playbook | None, list[Finding]]:
     """Validate a playbook and run the NP9xx rules on it."""
-    playbook, findings = validate_playbook(doc)
+    playbook, findings = validate_playbook(doc, fast=fast)
     if playbook is not None:
         findings += _run(_rules_for("playbook"), PlaybookContext(playbook), doc, playbook)
     return playbook, sort_findings(findings)
 
 
+def validate_plan(doc: Document, *, fast: bool = False) -> tuple[Plan | None, list[Finding]]:
+    """Validate a plan document: the plan (or None) and the schema findings."""
+    if fast:
+        from negplan import records
+
+        record = records.validate(doc.data, "Plan")
+        if record is not None:
+            return cast("Plan", record), []
+        unknown = records.extra_keys(doc.data, "Plan")
+        if unknown is not None:
+            return None, unknown_key_findings(doc, "Plan", unknown)
+    from negplan.models.plan import Plan
+
+    plan: Plan | None
+    plan, findings = validate(doc, Plan)
+    return plan, findings
+
+
 def check_plan_document(
-    doc: Document, playbook: Playbook, *, today: date
+    doc: Document, playbook: Playbook, *, today: date, fast: bool = False
 ) -> tuple[Plan | None, list[Finding]]:
     """Validate a plan and run the plan rules against ``playbook``."""
-    plan, findings = validate(doc, Plan)
+    plan, findings = validate_plan(doc, fast=fast)
     findings = [*doc.findings, *findings]
     if plan is not None:
         context = PlanContext(plan, playbook, today)
@@ -126,10 +164,10 @@ def check_document(
         result.findings = sort_findings([*doc.findings, *header])
         return result
     if kind == "playbook":
-        _, result.findings = check_playbook_document(doc)
+        _, result.findings = check_playbook_document(doc, fast=options.fast)
         return result
     key = doc.data.get("playbook")
-    source = locate(
+    source = cache.locate(
         doc.path, explicit=options.playbook, plan_key=key if isinstance(key, str) else None
     )
     result.playbook = source
@@ -139,7 +177,9 @@ def check_document(
         result.error = exc
         return result
     assert loaded.playbook is not None
-    result.plan, result.findings = check_plan_document(doc, loaded.playbook, today=options.today)
+    result.plan, result.findings = check_plan_document(
+        doc, loaded.playbook, today=options.today, fast=options.fast
+    )
     return result
 
 
@@ -175,10 +215,47 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, bool] | NegplanError]:
             yield path, True
 
 
-def check_paths(paths: Iterable[str], options: CheckOptions) -> Iterator[FileResult]:
-    """Check every file under ``paths``, in order, one result per file."""
-    cache = PlaybookCache()
-    for item in expand(paths):
+#: Below this many files a pool of workers costs more than it saves.
+PARALLEL_MIN_FILES = 64
+
+Item = tuple[str, bool] | NegplanError
+
+
+def default_jobs() -> int:
+    """How many worker processes to use: one per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_paths(
+    paths: Iterable[str], options: CheckOptions, *, jobs: int | None = 1
+) -> Iterator[FileResult]:
+    """Check every file under ``paths``, in order, one result per file.
+
+    ``jobs`` is the number of worker processes (``None``: one per core); workers are only
+    used for :data:`PARALLEL_MIN_FILES` files or more.
+    """
+    return check_items(list(expand(paths)), options, jobs=jobs)
+
+
+def check_items(
+    items: list[Item], options: CheckOptions, *, jobs: int | None = 1
+) -> Iterator[FileResult]:
+    """Check the files :func:`expand` listed, in order, one result per item."""
+    workers = default_jobs() if jobs is None else jobs
+    files = sum(1 for item in items if not isinstance(item, NegplanError))
+    if workers > 1 and files >= PARALLEL_MIN_FILES:
+        from negplan.parallel import check_in_workers
+
+        return check_in_workers(items, options, jobs=min(workers, files))
+    return _check_in_order(items, options)
+
+
+def _check_in_order(items: list[Item], options: CheckOptions) -> Iterator[FileResult]:
+    cache = PlaybookCache(fast=options.fast)
+    for item in items:
         if isinstance(item, NegplanError):
             yield FileResult(item.path or "", error=item)
             continue

@@ -24,12 +24,13 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from negplan.findings import Finding, Severity
-from negplan.positions import Path, Position, PositionIndex
+from negplan.positions import IndexNode, Pair, Position, PositionIndex
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -68,11 +69,11 @@ class Document:
 class _Stop(Exception):
     """Abort the load with one finding."""
 
-    def __init__(self, code: str, message: str, position: Position, hint: str | None = None):
+    def __init__(self, code: str, message: str, position: Pair, hint: str | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
-        self.position = position
+        self.position = Position(*position)  # the loader passes plain (line, col) pairs
         self.hint = hint
         #: A lossy reading of an undecodable file, so a folder walk can still tell that it
         #: claims to be a plan or playbook.
@@ -185,12 +186,30 @@ def load(path: str, *, display: str | None = None, text: str | None = None) -> D
     return Document(shown, data, index, findings, text)
 
 
+class _EventParser:
+    """Yields the parser events of a text straight from libyaml (ruamel.yaml.clib), without
+    the per-event generator of ``YAML.parse``."""
+
+    def __init__(self) -> None:
+        try:
+            from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+        except ImportError:  # pragma: no cover - ruamel.yaml.clib is a CPython dependency
+            CParser = None
+        self._c_parser: Any = CParser
+
+    def parse(self, text: str) -> Iterator[Any]:
+        """The events of ``text``, in order."""
+        if self._c_parser is None:  # pragma: no cover
+            from ruamel.yaml import YAML
+
+            return iter(YAML(typ="safe").parse(text))
+        return iter(self._c_parser(text).get_event, None)
+
+
 def _yaml_parser() -> Any:
     global _YAML
     if _YAML is None:
-        from ruamel.yaml import YAML
-
-        _YAML = YAML(typ="safe", pure=False)
+        _YAML = _EventParser()
     return _YAML
 
 
@@ -227,7 +246,7 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
-def _scalar(event: Any, position: Position) -> Any:
+def _scalar(event: Any, position: Pair) -> Any:
     value: str = event.value
     tag = event.tag
     if tag is not None and tag != "!":
@@ -259,7 +278,7 @@ def _scalar(event: Any, position: Position) -> Any:
     return value
 
 
-def _resolve_plain(value: str, position: Position) -> Any:
+def _resolve_plain(value: str, position: Pair) -> Any:
     """Resolve a plain scalar with the YAML 1.2 core schema (numbers as int or Decimal)."""
     if value in _NULLS:
         return None
@@ -303,7 +322,7 @@ def number_in_range(value: Decimal) -> bool:
     return exponent >= -MAX_NUMBER_DIGITS and value.adjusted() < MAX_NUMBER_DIGITS
 
 
-def _out_of_range(value: str, position: Position) -> _Stop:
+def _out_of_range(value: str, position: Pair) -> _Stop:
     shown = value if len(value) <= 24 else value[:20] + "..."
     return _Stop(
         "NP105",
@@ -321,119 +340,151 @@ class _Frame:
         "container",
         "discard",
         "key",
-        "key_position",
+        "node",
         "nodes_at_start",
-        "path",
+        "start",
     )
 
     def __init__(
-        self, container: Any, path: Path, anchor: str | None, nodes: int, chars: int
+        self,
+        container: Any,
+        node: IndexNode,
+        start: Pair,
+        anchor: str | None,
+        nodes: int,
+        chars: int,
     ) -> None:
         self.container = container
-        self.path = path
+        self.node = node
+        self.start = start
         self.anchor = anchor
         self.nodes_at_start = nodes
         self.chars_at_start = chars
         self.key: str | None = None
-        self.key_position: Position | None = None
         self.discard = False
 
 
+def _too_big(nodes: int, position: Pair) -> _Stop:
+    if nodes > MAX_NODES:
+        return _Stop(
+            "NP105",
+            f"document expands to more than {MAX_NODES:,} values",
+            position,
+            "aliases (*name) that repeat large parts make the document too big to check",
+        )
+    return _Stop(
+        "NP105",
+        f"document expands to more than {MAX_TEXT:,} characters of text",
+        position,
+        "aliases (*name) that repeat long text make the document too big to check",
+    )
+
+
+def _bad_tag(tag: str, position: Pair) -> _Stop:
+    return _Stop(
+        "NP105",
+        f"tag {_show_tag(tag)} is not allowed",
+        position,
+        "plans and playbooks hold plain data: remove the tag",
+    )
+
+
+def _complex_key(position: Pair) -> _Stop:
+    return _Stop(
+        "NP105",
+        "a mapping or list cannot be used as a key",
+        position,
+        "keys are plain names such as `term:`",
+    )
+
+
+#: Plain scalars that resolve to null or a boolean (YAML 1.2 core schema).
+_KEYWORDS: dict[str, Any] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
+
+
 def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
+    # One flat loop over the events: this is the hot path of checking many files.
     from ruamel.yaml.error import YAMLError, YAMLStreamError
+    from ruamel.yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
 
     index = PositionIndex()
     findings: list[Finding] = []
     anchors: dict[str, tuple[Any, int, int]] = {}
     stack: list[_Frame] = []
+    top: _Frame | None = None
     nodes = 0
     chars = 0
     documents = 0
     root: Any = None
     have_root = False
+    keywords = _KEYWORDS
 
-    def place(value: Any, position: Position) -> None:
+    def place(value: Any, position: Pair) -> None:
         nonlocal root, have_root
-        if not stack:
+        if top is None:
             root, have_root = value, True
-            index.values[()] = position
+            index.root_value = position
             return
-        frame = stack[-1]
-        if isinstance(frame.container, list):
-            path = (*frame.path, len(frame.container))
-            frame.container.append(value)
-            index.values[path] = position
+        container = top.container
+        if type(container) is list:
+            top.node.values[len(container)] = position
+            container.append(value)
             return
-        if frame.key is None:
+        if top.key is None:
             if not isinstance(value, (str, int, bool, Decimal)) and value is not None:
-                raise _Stop(
-                    "NP105",
-                    "a mapping or list cannot be used as a key",
-                    position,
-                    "keys are plain names such as `term:`",
-                )
+                raise _complex_key(position)
             key = value if isinstance(value, str) else _key_text(value)
-            path = (*frame.path, key)
-            frame.key, frame.key_position = key, position
-            if key in frame.container:
-                frame.discard = True
-                first = index.keys.get(path, Position(1, 1))
+            top.key = key
+            if key in container:
+                top.discard = True
+                first = top.node.keys.get(key, (1, 1))
                 findings.append(
                     Finding(
                         shown,
-                        position.line,
-                        position.col,
+                        position[0],
+                        position[1],
                         "NP104",
                         Severity.ERROR,
-                        f"duplicate key '{key}' (first defined on line {first.line})",
+                        f"duplicate key '{key}' (first defined on line {first[0]})",
                         "remove or rename one of them: only the first is read",
                     )
                 )
             else:
-                index.keys[path] = position
+                top.node.keys[key] = position
             return
-        if not frame.discard:
-            path = (*frame.path, frame.key)
-            frame.container[frame.key] = value
-            index.values[path] = position
-        frame.key, frame.key_position, frame.discard = None, None, False
-
-    def count(amount: int, text: int, position: Position) -> None:
-        nonlocal nodes, chars
-        nodes += amount
-        chars += text
-        if nodes > MAX_NODES:
-            raise _Stop(
-                "NP105",
-                f"document expands to more than {MAX_NODES:,} values",
-                position,
-                "aliases (*name) that repeat large parts make the document too big to check",
-            )
-        if chars > MAX_TEXT:
-            raise _Stop(
-                "NP105",
-                f"document expands to more than {MAX_TEXT:,} characters of text",
-                position,
-                "aliases (*name) that repeat long text make the document too big to check",
-            )
-
-    def child_path() -> Path:
-        frame = stack[-1]
-        if isinstance(frame.container, list):
-            return (*frame.path, len(frame.container))
-        return (*frame.path, frame.key if frame.key is not None else "")
+        if not top.discard:
+            container[top.key] = value
+            top.node.values[top.key] = position
+        top.key, top.discard = None, False
 
     try:
         for event in _yaml_parser().parse(text):
-            name = type(event).__name__
-            if name == "ScalarEvent":
-                position = _mark(event)
-                count(1, len(event.value), position)
+            kind = type(event)
+            if kind is ScalarEvent:
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1)
+                raw: str = event.value
+                nodes += 1
+                chars += len(raw)
+                if nodes > MAX_NODES or chars > MAX_TEXT:
+                    raise _too_big(nodes, position)
                 if (
-                    stack
-                    and isinstance(stack[-1].container, dict)
-                    and stack[-1].key is None
-                    and event.value == "<<"
+                    raw == "<<"
+                    and top is not None
+                    and top.key is None
+                    and type(top.container) is dict
                     and event.implicit[0]
                 ):
                     raise _Stop(
@@ -442,22 +493,59 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
                         position,
                         "write the keys out in full",
                     )
-                value = _scalar(event, position)
+                # ``ctag`` is what the ``tag`` property reads; None exactly when tag is None.
+                if event.ctag is None and event.implicit[0]:
+                    if raw in keywords:
+                        value = keywords[raw]
+                    elif raw[0].isdigit() or raw[0] in "+-.":
+                        value = _resolve_plain(raw, position)
+                    else:
+                        value = raw
+                else:
+                    value = _scalar(event, position)
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1, len(event.value))
-                place(value, position)
-            elif name in ("MappingStartEvent", "SequenceStartEvent"):
-                position = _mark(event)
+                    anchors[event.anchor] = (value, 1, len(raw))
+                # place(value, position), inlined for the common cases
+                if top is None:
+                    place(value, position)
+                    continue
+                container = top.container
+                if type(container) is list:
+                    top.node.values[len(container)] = position
+                    container.append(value)
+                elif top.key is None:
+                    key = value if isinstance(value, str) else _key_text(value)
+                    if key in container:
+                        place(value, position)
+                        continue
+                    top.key = key
+                    top.node.keys[key] = position
+                else:
+                    if not top.discard:
+                        container[top.key] = value
+                        top.node.values[top.key] = position
+                    top.key, top.discard = None, False
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                frame = stack.pop()
+                top = stack[-1] if stack else None
+                if frame.anchor:
+                    size = nodes - frame.nodes_at_start + 1
+                    anchors[frame.anchor] = (frame.container, size, chars - frame.chars_at_start)
+                place(frame.container, frame.start)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1)
                 tag = event.tag
-                expected = "map" if name == "MappingStartEvent" else "seq"
-                if tag is not None and tag != "!" and tag != _CORE + expected:
-                    raise _Stop(
-                        "NP105",
-                        f"tag {_show_tag(tag)} is not allowed",
-                        position,
-                        "plans and playbooks hold plain data: remove the tag",
-                    )
-                count(1, 0, position)
+                mapping = kind is MappingStartEvent
+                if (
+                    tag is not None
+                    and tag != "!"
+                    and tag != (_CORE + "map" if mapping else _CORE + "seq")
+                ):
+                    raise _bad_tag(tag, position)
+                nodes += 1
+                if nodes > MAX_NODES or chars > MAX_TEXT:
+                    raise _too_big(nodes, position)
                 if len(stack) >= MAX_DEPTH:
                     raise _Stop(
                         "NP105",
@@ -465,32 +553,36 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
                         position,
                         "plans and playbooks are only a few levels deep",
                     )
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-                    raise _Stop(
-                        "NP105",
-                        "a mapping or list cannot be used as a key",
-                        position,
-                        "keys are plain names such as `term:`",
-                    )
-                container: Any = {} if expected == "map" else []
-                path = child_path() if stack else ()
-                stack.append(_Frame(container, path, event.anchor, nodes, chars))
-                index.values[path] = position
-            elif name in ("MappingEndEvent", "SequenceEndEvent"):
-                frame = stack.pop()
-                start = index.values.get(frame.path, _mark(event))
-                size = nodes - frame.nodes_at_start + 1
-                if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, size, chars - frame.chars_at_start)
-                place(frame.container, start)
-            elif name == "AliasEvent":
+                if top is None:
+                    node = index.root
+                    index.root_value = position
+                else:
+                    if type(top.container) is list:
+                        part: str | int = len(top.container)
+                    elif top.key is None:
+                        raise _complex_key(position)
+                    else:
+                        part = top.key
+                    # An existing node means a duplicate key: its positions overwrite, as
+                    # they would under the same path.
+                    found = top.node.children.get(part)
+                    if found is None:
+                        found = top.node.children[part] = IndexNode()
+                    node = found
+                    top.node.values[part] = position
+                top = _Frame({} if mapping else [], node, position, event.anchor, nodes, chars)
+                stack.append(top)
+            elif kind is AliasEvent:
                 position = _mark(event)
                 if event.anchor not in anchors:
                     raise _Stop("NP100", f"invalid YAML: unknown alias *{event.anchor}", position)
                 value, size, text_size = anchors[event.anchor]
-                count(size, text_size, position)
+                nodes += size
+                chars += text_size
+                if nodes > MAX_NODES or chars > MAX_TEXT:
+                    raise _too_big(nodes, position)
                 place(value, position)
-            elif name == "DocumentStartEvent":
+            elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Stop(

@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from negplan.findings import Finding, Severity
 from negplan.loader import Document
 from negplan.positions import Path
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
 
 KINDS = ("plan", "playbook")
 
@@ -27,6 +28,8 @@ def document_kind(data: Any) -> str | None:
 
 def validate(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Finding]]:
     """Validate a document against ``model``; return the instance (or None) and findings."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -81,10 +84,26 @@ def header_findings(doc: Document) -> list[Finding]:
     return []
 
 
+def unknown_key_findings(doc: Document, model: str, locs: list[Path]) -> list[Finding]:
+    """The findings validation gives when the only errors are unknown keys at ``locs`` (as
+    :func:`negplan.records.extra_keys` finds them), worded as for the models' errors."""
+    from negplan.records import allowed_keys
+
+    errors = [{"type": "extra_forbidden", "loc": loc} for loc in locs]
+    return _findings_of(doc, errors, lambda path: allowed_keys(model, path))
+
+
 def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> list[Finding]:
+    errors = exc.errors(include_url=False, include_context=True)
+    return _findings_of(doc, errors, lambda path: _allowed_keys(model, path))
+
+
+def _findings_of(
+    doc: Document, errors: typing.Iterable[Any], allowed_at: typing.Callable[[Path], list[str]]
+) -> list[Finding]:
     seen: set[tuple[Path, str]] = set()
     result: list[Finding] = []
-    for error in exc.errors(include_url=False, include_context=True):
+    for error in errors:
         kind = error["type"]
         path = _clean_path(doc.data, error["loc"], keep_missing=kind == "missing")
         union = any(part in _UNION_TAGS for part in error["loc"][len(path) :])
@@ -95,7 +114,7 @@ def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
         where = _display(path)
         if kind == "extra_forbidden":
             name = str(path[-1])
-            allowed = _allowed_keys(model, path[:-1])
+            allowed = allowed_at(path[:-1])
             hint = _suggest(name, allowed)
             if hint is None and allowed:
                 hint = "allowed keys here: " + ", ".join(allowed)
@@ -108,7 +127,7 @@ def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
             hint = f"add `{path[-1]}:`" + (f" under `{parent}`" if parent else "")
             pos = doc.index.locate(path[:-1], key=True)
         else:
-            problem, hint = _problem(error, model, path)
+            problem, hint = _problem(error, path)
             if union:
                 problem = "expected `{term: ..., value: ...}` or a sentence"
             value = _value_at(doc.data, path)
@@ -142,7 +161,7 @@ _SIMPLE = {
 }
 
 
-def _problem(error: Any, model: type[BaseModel], path: Path) -> tuple[str, str | None]:
+def _problem(error: Any, path: Path) -> tuple[str, str | None]:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind in _SIMPLE:
@@ -236,6 +255,8 @@ def _field_by_key(model: type[BaseModel], key: str) -> Any:
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)

@@ -36,7 +36,9 @@ def test_examples_folder_exits_1_with_positions_and_codes(run_cli) -> None:  # t
 def test_parsable_line_format(run_cli) -> None:  # type: ignore[no-untyped-def]
     path = EXAMPLES / "give-without-get.yaml"
     text = path.read_text("utf-8")
-    line = next(i for i, row in enumerate(text.splitlines(), 1) if "give: {term: payment_terms" in row)
+    line = next(
+        i for i, row in enumerate(text.splitlines(), 1) if "give: {term: payment_terms" in row
+    )
     result = run_cli("check", path, "--today", TODAY, "--format", "parsable")
     assert result.stdout == (
         f"{path}:{line}:5: error: concession 3 gives payment_terms 45 days without getting "

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from datetime import date
 from typing import Annotated
 
 import typer
 
-from negplan.report import OutputFormat, Report
+from negplan.commands.check_run import parse_today, run_check
+from negplan.report import OutputFormat
 
-
-def parse_today(value: str | None) -> date:
-    """``--today`` as a date (default: the real today)."""
-    if value is None:
-        return date.today()
-    from negplan.errors import NegplanError
-
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise NegplanError(
-            f"--today: '{value}' is not a date", hint="write the date as YYYY-MM-DD"
-        ) from None
+__all__ = ["check", "parse_today"]
 
 
 def check(
@@ -63,53 +50,30 @@ def check(
         str | None,
         typer.Option(help="Date to check meeting dates against, YYYY-MM-DD (default: today)."),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for many files (default: one per core; 1 checks in this "
+            "process).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check plans and playbooks; exit 0 when clean, 1 on failing findings, 2 when negplan
     cannot run (missing file, invalid playbook, bad option)."""
-    from negplan.cli import err, guard
-    from negplan.engine import CheckOptions, check_paths
-    from negplan.report import Summary, resolve_format
+    from negplan.cli import guard
 
     with guard():
-        options = CheckOptions(
-            today=parse_today(today), playbook=playbook, skip_unknown=skip_unknown
+        code = run_check(
+            paths,
+            playbook=playbook,
+            output_format=output_format,
+            strict=strict,
+            skip_unknown=skip_unknown,
+            today=today,
+            jobs=jobs,
         )
-        if playbook is not None:
-            from negplan.discovery import PlaybookCache
-
-            PlaybookCache().usable(playbook)
-        chosen = resolve_format(output_format)
-        report = _report(chosen)
-        summary = Summary(strict=strict)
-        for result in check_paths(paths or ["."], options):
-            summary.add(result)
-            if result.error is not None:
-                err(result.error.render())
-                if result.error.hint:
-                    err(f"hint: {result.error.hint}")
-            report.file(result)
-        report.finish(summary)
-        sys.stdout.flush()
-        raise typer.Exit(summary.exit_code)
-
-
-def _report(chosen: OutputFormat) -> Report:
-    if chosen is OutputFormat.JSON:
-        from negplan.report.json import JsonReport
-
-        return JsonReport(sys.stdout)
-    if chosen is OutputFormat.PARSABLE:
-        from negplan.report.parsable import ParsableReport
-
-        return ParsableReport(sys.stdout)
-    if chosen is OutputFormat.GITHUB:
-        from negplan.report.github import GithubReport
-
-        return GithubReport(sys.stdout)
-    if chosen is OutputFormat.SARIF:
-        from negplan.report.sarif import SarifReport
-
-        return SarifReport(sys.stdout)
-    from negplan.report.text import TextReport
-
-    return TextReport(sys.stdout)
+    raise typer.Exit(code)

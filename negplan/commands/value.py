@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from negplan.economics import DealEconomics, Move, Scenario, Valuation
-from negplan.findings import Finding
-from negplan.models.plan import Plan
-from negplan.models.playbook import Playbook
-
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from negplan.economics import DealEconomics, Move, Scenario, Valuation
+    from negplan.findings import Finding
+    from negplan.models.plan import Plan
+    from negplan.models.playbook import Playbook
 
 
 class ValueFormat(str, enum.Enum):

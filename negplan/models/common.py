@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
+from negplan.domain import FORMAT_VERSION, Level, Status, format_value
 from negplan.loader import MAX_NUMBER_DIGITS, number_in_range
 
-#: The file-format version this release reads.
-FORMAT_VERSION = 1
+__all__ = ["FORMAT_VERSION", "Kind", "Level", "Model", "PositionValue", "Status", "format_value"]
 
 
 class Model(BaseModel):
@@ -40,26 +39,6 @@ class Model(BaseModel):
                 {"digits": MAX_NUMBER_DIGITS},
             )
         return value
-
-
-class Level(str, enum.Enum):
-    """A three-step scale (influence, priority, how much the buyer values a term, cost)."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-    @property
-    def rank(self) -> int:
-        """0 for low, 1 for medium, 2 for high."""
-        return {"low": 0, "medium": 1, "high": 2}[self.value]
-
-
-class Status(str, enum.Enum):
-    """Whether something is a guess or has been confirmed with the buyer."""
-
-    ESTIMATED = "estimated"
-    VALIDATED = "validated"
 
 
 def _position(value: Any) -> bool | Decimal | str:
@@ -105,24 +84,3 @@ PositionValue = Annotated[
 ]
 
 Kind = Literal["plan", "playbook"]
-
-
-def format_value(value: bool | Decimal | str | None, unit: str | None = None) -> str:
-    """Render a position for messages and briefs: ``12%``, ``60 days``, ``yes``."""
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        text = _number(value)
-        suffix = {"percent": "%", "days": " days", "months": " months"}.get(unit or "", "")
-        if unit == "money":
-            return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-        return text + suffix
-    return value
-
-
-def _number(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return f"{value:.0f}"
-    return format(value.normalize(), "f")

@@ -2,41 +2,26 @@
 
 from __future__ import annotations
 
-import enum
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, StrictBool, Tag
 
+from negplan.domain import AlignmentStatus, Priority, Stance
 from negplan.models.common import Level, Model, PositionValue, Status
 from negplan.models.playbook import Currency
 
-
-class Stance(str, enum.Enum):
-    """A counterpart's attitude to the deal."""
-
-    CHAMPION = "champion"
-    SUPPORTER = "supporter"
-    NEUTRAL = "neutral"
-    SKEPTIC = "skeptic"
-    BLOCKER = "blocker"
-
-
-class Priority(str, enum.Enum):
-    """How much a goal matters."""
-
-    MUST = "must"
-    SHOULD = "should"
-    NICE = "nice"
-
-
-class AlignmentStatus(str, enum.Enum):
-    """Where an internal sign-off stands."""
-
-    AGREED = "agreed"
-    PENDING = "pending"
-    DISPUTED = "disputed"
+__all__ = [
+    "AlignmentStatus",
+    "Level",
+    "Plan",
+    "Priority",
+    "Stance",
+    "Status",
+    "Trade",
+    "Variable",
+]
 
 
 class Deal(Model):
@@ -202,9 +187,7 @@ class Plan(Model):
 
     kind: Literal["plan"] = Field(description="Always `plan`.")
     version: Literal[1] = Field(description="File-format version; this release reads 1.")
-    playbook: str | None = Field(
-        None, description="Path to the playbook, relative to this file."
-    )
+    playbook: str | None = Field(None, description="Path to the playbook, relative to this file.")
     deal: Deal = Field(description="The deal.")
     team: Team | None = Field(None, description="Our side.")
     counterparts: list[Counterpart] = Field(default_factory=list, description="Buyer side.")

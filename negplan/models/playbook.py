@@ -2,61 +2,37 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StringConstraints
 
+from negplan.domain import (
+    Direction,
+    PlaybookLogic,
+    Positioning,
+    TermLogic,
+    TradeLevel,
+    Unit,
+    ValueBasis,
+)
 from negplan.findings import Severity
 from negplan.models.common import Level, Model, PositionValue
 
+__all__ = [
+    "Direction",
+    "Level",
+    "Playbook",
+    "Positioning",
+    "Term",
+    "TradeLevel",
+    "Unit",
+    "ValueBasis",
+]
+
 Currency = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Z]{3}$")]
 TermId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-
-
-class Unit(str, enum.Enum):
-    """What a term is measured in."""
-
-    PERCENT = "percent"
-    DAYS = "days"
-    MONTHS = "months"
-    MONEY = "money"
-    COUNT = "count"
-    CHOICE = "choice"
-    YES_NO = "yes_no"
-
-    @property
-    def numeric(self) -> bool:
-        """Whether positions on this unit are numbers."""
-        return self not in (Unit.CHOICE, Unit.YES_NO)
-
-
-class Direction(str, enum.Enum):
-    """Which way is better for us on a term."""
-
-    LOWER = "lower"
-    HIGHER = "higher"
-
-
-class TradeLevel(str, enum.Enum):
-    """The three levels of trades: price and volume, terms and conditions, creative trades."""
-
-    PRICE = "price"
-    TERMS = "terms"
-    CREATIVE = "creative"
-
-
-class Positioning(str, enum.Enum):
-    """How the company competes; the negotiation strategy follows from it."""
-
-    VALUE = "value"
-    INNOVATION = "innovation"
-    COST = "cost"
-    SERVICE = "service"
-    QUALITY = "quality"
 
 
 class Limits(Model):
@@ -74,15 +50,6 @@ class Approval(Model):
         "sign off."
     )
     approver: str = Field(description="Who signs off, e.g. 'Regional sales director'.")
-
-
-class ValueBasis(str, enum.Enum):
-    """What a value model's amounts are measured in."""
-
-    MONEY = "money"
-    LIST = "list"
-    LIST_MONTHS = "list_months"
-    CAPITAL = "capital"
 
 
 class ValueModel(Model):
@@ -118,7 +85,7 @@ class ValueModel(Model):
     note: str | None = Field(None, description="Where the figure comes from, for reviewers.")
 
 
-class Term(Model):
+class Term(Model, TermLogic):
     """A tradeable term in the company's library."""
 
     id: TermId = Field(description="Stable identifier used by plans, e.g. `discount`.")
@@ -163,61 +130,6 @@ class Term(Model):
         "a package of concessions can be priced as one total.",
     )
 
-    def badness(self, value: object) -> Decimal | None:
-        """Map a position to a number that grows the worse it is for us.
-
-        Returns ``None`` when the value does not fit the term (wrong type, unknown option).
-        """
-        if self.unit is Unit.CHOICE:
-            if isinstance(value, str) and value in self.options:
-                return Decimal(self.options.index(value))
-            return None
-        if self.unit is Unit.YES_NO:
-            if not isinstance(value, bool):
-                return None
-            flag = Decimal(int(value))
-            return -flag if self.direction is Direction.HIGHER else flag
-        if isinstance(value, bool) or not isinstance(value, Decimal):
-            return None
-        return -value if self.direction is Direction.HIGHER else value
-
-    def within_limits(self, value: object) -> bool:
-        """Whether a position is allowed at all (inside hard limits, or a known option)."""
-        if self.badness(value) is None:
-            return False
-        if self.unit.numeric and self.limits is not None:
-            assert isinstance(value, Decimal)
-            return self.limits.min <= value <= self.limits.max
-        return True
-
-    def past_authority(self, value: object) -> bool:
-        """Whether a position goes past what the rep may agree alone."""
-        bad = self.badness(value)
-        limit = self.badness(self.authority)
-        return bad is not None and limit is not None and bad > limit
-
-    def approver_for(self, value: object) -> Approval | None:
-        """The approval rung that covers a position past authority (None if none does)."""
-        bad = self.badness(value)
-        if bad is None:
-            return None
-        for rung in self.approvals:
-            limit = self.badness(rung.up_to)
-            if limit is not None and bad <= limit:
-                return rung
-        return None
-
-    @property
-    def better(self) -> str:
-        """Which way is better for us, in words."""
-        if self.unit is Unit.CHOICE:
-            return "options listed best first"
-        if self.unit is Unit.YES_NO:
-            return "'no' is better for us" if self.direction is not Direction.HIGHER else (
-                "'yes' is better for us"
-            )
-        return f"{(self.direction or Direction.LOWER).value} is better for us"
-
 
 class Strategy(Model):
     """The company's positioning and what it implies for negotiation."""
@@ -245,8 +157,19 @@ class Requirements(Model):
         "is flagged.",
     )
     sections: list[
-        Literal["team", "counterparts", "goals", "value", "interests", "alternatives",
-                "criteria", "concessions", "asks", "questions", "alignment"]
+        Literal[
+            "team",
+            "counterparts",
+            "goals",
+            "value",
+            "interests",
+            "alternatives",
+            "criteria",
+            "concessions",
+            "asks",
+            "questions",
+            "alignment",
+        ]
     ] = Field(
         default_factory=list,
         description="Plan sections that must not be empty.",
@@ -309,7 +232,7 @@ class EconomicsSettings(Model):
     )
 
 
-class Playbook(Model):
+class Playbook(Model, PlaybookLogic):
     """A company playbook (``kind: playbook``)."""
 
     kind: Literal["playbook"] = Field(description="Always `playbook`.")
@@ -332,11 +255,3 @@ class Playbook(Model):
         description="Deal economics: contract term, cost of capital, package floor and "
         "approval ladder.",
     )
-
-    @cached_property
-    def term_map(self) -> dict[str, Term]:
-        """Terms by id (the first one wins if an id is repeated)."""
-        result: dict[str, Term] = {}
-        for term in self.terms:
-            result.setdefault(term.id, term)
-        return result

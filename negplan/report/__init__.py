@@ -7,10 +7,12 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from negplan.engine import FileResult
 from negplan.findings import Severity
+
+if TYPE_CHECKING:
+    from negplan.engine import FileResult
 
 
 class OutputFormat(str, enum.Enum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from negplan.domain import AlignmentStatus
 from negplan.findings import Severity
-from negplan.models.plan import AlignmentStatus
 from negplan.rules._util import LABELS, POSITIONS, show
 from negplan.rules.base import Issue, PlanContext, rule
 from negplan.rules.terms import needs

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from negplan.domain import TradeLevel
 from negplan.findings import Severity
-from negplan.models.plan import Trade
-from negplan.models.playbook import TradeLevel
 from negplan.rules._util import show
 from negplan.rules.base import Issue, PlanContext, rule
+
+if TYPE_CHECKING:
+    from negplan.models.plan import Trade
 
 
 def _gives(ctx: PlanContext) -> Iterator[tuple[int, Trade]]:
     for i, concession in enumerate(ctx.plan.concessions):
-        if isinstance(concession.give, Trade):
+        if not isinstance(concession.give, str):
             yield i, concession.give
 
 
@@ -134,7 +137,7 @@ def leads_with_forbidden(ctx: PlanContext) -> Iterator[Issue]:
     if not ctx.plan.concessions:
         return
     give = ctx.plan.concessions[0].give
-    if isinstance(give, Trade) and give.term in ctx.playbook.strategy.dont_lead_with:
+    if not isinstance(give, str) and give.term in ctx.playbook.strategy.dont_lead_with:
         positioning = ctx.playbook.strategy.positioning.value
         yield Issue(
             ("concessions", 0, "give", "term"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from negplan.domain import Unit, ValueBasis
 from negplan.economics import (
     PACKAGE_TOPIC,
     DealEconomics,
@@ -15,11 +17,12 @@ from negplan.economics import (
     format_percent,
 )
 from negplan.findings import Severity
-from negplan.models.plan import Trade
-from negplan.models.playbook import Term, Unit, ValueBasis
 from negplan.rules._util import POSITIONS, show
 from negplan.rules.base import Issue, PlanContext, PlaybookContext, rule
 from negplan.schema import suggest
+
+if TYPE_CHECKING:
+    from negplan.models.playbook import Term
 
 _HUNDRED = Decimal(100)
 
@@ -232,7 +235,7 @@ def term_without_value(ctx: PlanContext) -> Iterator[Issue]:
     for i, concession in enumerate(ctx.plan.concessions):
         for side in ("give", "get"):
             trade = getattr(concession, side)
-            if isinstance(trade, Trade):
+            if trade is not None and not isinstance(trade, str):
                 traded.append((("concessions", i, side, "term"), trade.term))
     contract = pricer.contract_term
     for path, term_id in traded:

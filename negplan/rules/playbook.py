@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from negplan.domain import Direction, Unit
 from negplan.findings import Severity
-from negplan.models.playbook import Direction, Term, Unit
 from negplan.rules._util import show, show_limits
 from negplan.rules.base import Issue, PlaybookContext, rule
 from negplan.schema import suggest
+
+if TYPE_CHECKING:
+    from negplan.models.playbook import Term
 
 
 @rule("NP901", "duplicate-term-id", Severity.ERROR, target="playbook", ideas=(10,))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 
-from pydantic import BaseModel
-
+from negplan.domain import Status
 from negplan.findings import Severity
-from negplan.models.common import Status
 from negplan.positions import Path
 from negplan.rules._util import show
 from negplan.rules.base import Issue, PlanContext, rule
@@ -331,18 +331,45 @@ def required_section_empty(ctx: PlanContext) -> Iterator[Issue]:
 
 
 _PLACEHOLDER = re.compile(r"^TODO\b")
+_LEAVES = (bool, int, Decimal, date)
 
 
-def _placeholders(value: object, path: Path) -> Iterator[tuple[Path, str]]:
+def _placeholders(value: object, path: Path) -> list[tuple[Path, str]]:
+    found: list[tuple[Path, str]] = []
     if isinstance(value, str):
         if _PLACEHOLDER.match(value):
-            yield path, value
-    elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from _placeholders(getattr(value, name), (*path, info.alias or name))
+            found.append((path, value))
+    else:
+        _collect(value, path, found)
+    return found
+
+
+def _collect(value: object, path: Path, found: list[tuple[Path, str]]) -> None:
+    # Depth first, fields in model order: the order the findings come out in.
+    children: list[tuple[object, str | int]]
+    kind = type(value)
+    keys = _FIELD_KEYS.get(kind)
+    if keys is None and (fields := getattr(kind, "model_fields", None)) is not None:
+        # a pydantic model, or the record `check` builds in its place
+        keys = _FIELD_KEYS[kind] = [(name, info.alias or name) for name, info in fields.items()]
+    if keys is not None:
+        attributes = value.__dict__
+        children = [(attributes[name], key) for name, key in keys]
     elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _placeholders(item, (*path, i))
+        children = [(item, i) for i, item in enumerate(value)]
+    else:
+        return
+    for child, part in children:
+        if child is None or isinstance(child, _LEAVES):
+            continue
+        if isinstance(child, str):
+            if child.startswith("TODO") and _PLACEHOLDER.match(child):
+                found.append(((*path, part), child))
+        elif isinstance(child, list) or hasattr(type(child), "model_fields"):
+            _collect(child, (*path, part), found)
+
+
+_FIELD_KEYS: dict[type, list[tuple[str, str]]] = {}
 
 
 @rule("NP509", "placeholder-left", Severity.WARNING, target="plan", ideas=(1,))

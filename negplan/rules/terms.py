@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from negplan.domain import AlignmentStatus, Unit
 from negplan.findings import Severity
-from negplan.models.plan import AlignmentStatus
-from negplan.models.playbook import Unit
-from negplan.rules._util import LABELS, POSITIONS, show, show_limits
+from negplan.rules._util import LABELS, POSITIONS, as_term, show, show_limits
 from negplan.rules.base import Issue, PlanContext, rule
 from negplan.schema import suggest
 
@@ -90,9 +89,7 @@ def outside_limits(ctx: PlanContext) -> Iterator[Issue]:
 
 
 def _why(term: object, label: str, value: object) -> tuple[str, str]:
-    from negplan.models.playbook import Term
-
-    assert isinstance(term, Term)
+    term = as_term(term)
     if term.unit is Unit.CHOICE:
         return (
             f"{label} '{value}' is not an option of {term.id}",
@@ -164,9 +161,7 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
 
 def needs(term: object, value: object) -> str:
     """'needs <approver>' for a position past authority, or why no one can approve it."""
-    from negplan.models.playbook import Term
-
-    assert isinstance(term, Term)
+    term = as_term(term)
     rung = term.approver_for(value)
     if rung is not None:
         return f"needs {rung.approver}"

@@ -27,14 +27,18 @@ def test_position_past_authority_without_alignment(tmp_path: Path) -> None:
 
 def test_agreed_alignment_silences_both(tmp_path: Path) -> None:
     entry = "  - with: Regional sales director\n    term: discount\n    status: agreed\n"
-    text = mutate(CLEAN_TEXT, PAST, (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n" + entry, 1)))
+    text = mutate(
+        CLEAN_TEXT, PAST, (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n" + entry, 1))
+    )
     found = codes(check_text(tmp_path, text).findings)
     assert not found & {"NP203", "NP601"}
 
 
 def test_pending_alignment_keeps_the_authority_warning(tmp_path: Path) -> None:
     entry = "  - with: Regional sales director\n    term: discount\n    status: pending\n"
-    text = mutate(CLEAN_TEXT, PAST, (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n" + entry, 1)))
+    text = mutate(
+        CLEAN_TEXT, PAST, (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n" + entry, 1))
+    )
     found = codes(check_text(tmp_path, text).findings)
     assert "NP601" not in found  # the sign-off is recorded ...
     assert "NP203" in found  # ... but not yet given
