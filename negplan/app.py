@@ -44,21 +44,15 @@ def _main(
 
 
 def _register() -> None:
-    from negplan.commands import check, rules
+    from negplan.commands import brief, check, new, rules, schema, value
 
     app.command("check")(check.check)
+    app.command("brief")(brief.brief)
+    app.command("new")(new.new)
+    app.command("value")(value.value)
+    app.command("schema")(schema.schema)
     app.command("rules")(rules.rules)
     app.command("explain")(rules.explain)
-    from negplan.commands import brief
-
-    app.command("brief")(brief.brief)
-    from negplan.commands import new, schema
-
-    app.command("new")(new.new)
-    app.command("schema")(schema.schema)
-    from negplan.commands import value
-
-    app.command("value")(value.value)
 
 
 _register()

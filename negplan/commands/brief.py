@@ -40,7 +40,7 @@ def _resolve(chosen: BriefFormat, output: str | None) -> str:
 
 
 def brief(
-    plan: Annotated[str, typer.Argument(help="The plan file.", show_default=False)],
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.", show_default=False)],
     output_format: Annotated[
         BriefFormat,
         typer.Option(
@@ -56,6 +56,7 @@ def brief(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the brief to this file (atomically) instead of stdout.",
             show_default=False,
         ),
@@ -81,11 +82,15 @@ def brief(
     ] = False,
     playbook: Annotated[
         str | None,
-        typer.Option("--playbook", "-p", help="Use this playbook instead of discovering one."),
+        typer.Option(
+            "--playbook", "-p", metavar="FILE", help="Use this playbook instead of discovering one."
+        ),
     ] = None,
     today: Annotated[
         str | None,
-        typer.Option(help="Date to check the plan against, YYYY-MM-DD (default: today)."),
+        typer.Option(
+            metavar="DATE", help="Date to check the plan against, YYYY-MM-DD (default: today)."
+        ),
     ] = None,
     paper: Annotated[
         Paper,

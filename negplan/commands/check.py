@@ -16,6 +16,7 @@ def check(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="PATH...",
             help="Plan or playbook files, or folders to search for *.yaml / *.yml.",
             show_default=False,
         ),
@@ -25,6 +26,7 @@ def check(
         typer.Option(
             "--playbook",
             "-p",
+            metavar="FILE",
             help="Check plans against this playbook instead of discovering one.",
         ),
     ] = None,
@@ -48,7 +50,9 @@ def check(
     ] = False,
     today: Annotated[
         str | None,
-        typer.Option(help="Date to check meeting dates against, YYYY-MM-DD (default: today)."),
+        typer.Option(
+            metavar="DATE", help="Date to check meeting dates against, YYYY-MM-DD (default: today)."
+        ),
     ] = None,
     jobs: Annotated[
         int | None,
@@ -56,6 +60,7 @@ def check(
             "--jobs",
             "-j",
             min=1,
+            metavar="N",
             help="Worker processes for many files (default: one per core; 1 checks in this "
             "process).",
             show_default=False,

@@ -27,7 +27,9 @@ def rules() -> None:
 
 
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (NP401) or name (give-without-get).")],
+    code: Annotated[
+        str, typer.Argument(metavar="CODE", help="A rule code (NP401) or name (give-without-get).")
+    ],
 ) -> None:
     """Explain one rule: what it checks, why it matters, a failing and a passing example."""
     from rich.console import Console

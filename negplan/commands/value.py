@@ -28,11 +28,16 @@ class ValueFormat(str, enum.Enum):
 
 
 def value(
-    plan: Annotated[str, typer.Argument(help="The plan to price.", show_default=False)],
+    plan: Annotated[
+        str, typer.Argument(metavar="PLAN", help="The plan to price.", show_default=False)
+    ],
     playbook: Annotated[
         str | None,
         typer.Option(
-            "--playbook", "-p", help="Price the plan with this playbook instead of discovering one."
+            "--playbook",
+            "-p",
+            metavar="FILE",
+            help="Price the plan with this playbook instead of discovering one.",
         ),
     ] = None,
     output_format: Annotated[
@@ -41,7 +46,9 @@ def value(
     ] = ValueFormat.TEXT,
     today: Annotated[
         str | None,
-        typer.Option(help="Date to check meeting dates against, YYYY-MM-DD (default: today)."),
+        typer.Option(
+            metavar="DATE", help="Date to check meeting dates against, YYYY-MM-DD (default: today)."
+        ),
     ] = None,
 ) -> None:
     """Price a plan: net value at opening, target and walk-away, the running value through the
