@@ -289,17 +289,15 @@ def _ask(
     label: str, parse: Callable[[str], T], *, default: str | None = None, blank: bool = False
 ) -> Any:
     """Prompt (on stderr) until ``parse`` accepts the answer; re-ask with the reason."""
-    import click
-
     def proc(raw: str) -> Any:
         if blank and not raw.strip():
             return None
         try:
             return parse(raw)
         except ValueError as exc:
-            raise click.UsageError(str(exc)) from None
+            raise typer.BadParameter(str(exc)) from None
 
-    return click.prompt(
+    return typer.prompt(
         label,
         default=default if default is not None else ("" if blank else None),
         show_default=default is not None,
