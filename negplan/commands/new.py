@@ -289,6 +289,7 @@ def _ask(
     label: str, parse: Callable[[str], T], *, default: str | None = None, blank: bool = False
 ) -> Any:
     """Prompt (on stderr) until ``parse`` accepts the answer; re-ask with the reason."""
+
     def proc(raw: str) -> Any:
         if blank and not raw.strip():
             return None
