@@ -24,8 +24,9 @@ from negplan import domain
 from negplan.loader import number_in_range
 from negplan.records_schema import SCHEMA
 
-#: The model settings this module implements (see ``negplan.records_build.CONFIG``).
-_CONFIG = {
+#: The model settings this module implements; ``negplan.records_build`` refuses to build a
+#: schema from models whose settings differ.
+SUPPORTED_CONFIG = {
     "extra": "forbid",
     "frozen": True,
     "hide_input_in_errors": True,
@@ -249,7 +250,7 @@ class _Compiler:
     """Turns the schema into one validator per model, building record classes on the way."""
 
     def __init__(self, schema: dict[str, Any]) -> None:
-        if schema["config"] != _CONFIG:
+        if schema["config"] != SUPPORTED_CONFIG:
             raise RuntimeError("negplan.records_schema was built for other model settings")
         self.schema = schema["models"]
         self.classes: dict[str, type[Record]] = {}

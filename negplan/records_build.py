@@ -28,17 +28,10 @@ from pydantic.types import Strict
 
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
+from negplan.records import SUPPORTED_CONFIG
 
 #: The model settings the records implement; the build fails if the models change them.
-CONFIG = {
-    "extra": "forbid",
-    "frozen": True,
-    "hide_input_in_errors": True,
-    "allow_inf_nan": False,
-    "coerce_numbers_to_str": True,
-    "str_strip_whitespace": True,
-    "populate_by_name": True,
-}
+CONFIG = SUPPORTED_CONFIG
 #: Validators the records know how to apply after each field.
 KNOWN_VALIDATORS = ("_bounded_numbers",)
 TARGET = Path(__file__).with_name("records_schema.py")
