@@ -67,7 +67,7 @@ def header_findings(doc: Document) -> list[Finding]:
             at(
                 ("kind",),
                 f"unknown kind {_short(kind)}",
-                _suggest(str(kind), KINDS) or "expected `kind: plan` or `kind: playbook`",
+                suggest(str(kind), KINDS) or "expected `kind: plan` or `kind: playbook`",
             )
         ]
     version = data.get("version")
@@ -111,18 +111,18 @@ def _findings_of(
         if (path, code) in seen:
             continue
         seen.add((path, code))
-        where = _display(path)
+        where = display_path(path)
         if kind == "extra_forbidden":
             name = str(path[-1])
             allowed = allowed_at(path[:-1])
-            hint = _suggest(name, allowed)
+            hint = suggest(name, allowed)
             if hint is None and allowed:
                 hint = "allowed keys here: " + ", ".join(allowed)
-            parent = _display(path[:-1])
+            parent = display_path(path[:-1])
             message = f"unknown key '{name}'" + (f" in {parent}" if parent else "")
             pos = doc.index.locate(path, key=True)
         elif kind == "missing":
-            parent = _display(path[:-1])
+            parent = display_path(path[:-1])
             message = f"missing required key '{path[-1]}'" + (f" in {parent}" if parent else "")
             hint = f"add `{path[-1]}:`" + (f" under `{parent}`" if parent else "")
             pos = doc.index.locate(path[:-1], key=True)
@@ -176,7 +176,7 @@ def _problem(error: Any, path: Path) -> tuple[str, str | None]:
         options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
         options = [o for o in options if o]
         value = error.get("input")
-        hint = _suggest(str(value), options) if isinstance(value, str) else None
+        hint = suggest(str(value), options) if isinstance(value, str) else None
         return "expected one of " + ", ".join(options), hint
     if kind == "string_pattern_mismatch":
         name = str(path[-1]) if path else ""
@@ -271,26 +271,18 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _suggest(word: str, choices: typing.Iterable[str]) -> str | None:
+def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
+    """A "did you mean 'x'?" hint for the closest of ``choices``, or None."""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{match[0]}'?" if match else None
 
 
-def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
-    """A "did you mean 'x'?" hint for the closest of ``choices``, or None."""
-    return _suggest(word, choices)
-
-
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """A data path as people write it: ``variables[2].walk_away``."""
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
-
-
-def display_path(path: Path) -> str:
-    """A data path as people write it: ``variables[2].walk_away``."""
-    return _display(path)
 
 
 def _is_scalar(value: Any) -> bool:
