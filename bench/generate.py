@@ -4,8 +4,8 @@ Each plan is about 150 lines: a deal, both teams, goals, value, interests, alter
 criteria, five to seven variables with positions inside the playbook's limits, a concession
 plan, asks, questions and sign-offs. About a third of the plans carry one or two typical
 mistakes (a give without a get, discount first, positions out of order, a walk-away past
-authority, missing preparation, a misspelt key), so that checking them exercises the rules
-and the positions of findings, not only the happy path.
+authority, missing preparation, a misspelt key, a ``TODO`` the scaffold left), so that
+checking them exercises the rules and the positions of findings, not only the happy path.
 
 Usage: ``python -m bench.generate OUT_DIR COUNT [--seed N]``.
 """
@@ -38,6 +38,7 @@ MISTAKES = [
     "past_authority",
     "no_preparation",
     "typo",
+    "placeholder",
 ]
 
 
@@ -196,6 +197,7 @@ def plan_text(index: int, rng: random.Random) -> str:
         "  - Who besides the CFO signs off a three-year commitment?",
         "  - How will procurement measure savings this year?",
         "  - What would make a published case study easy for your team?",
+        *(["  - TODO ask what procurement needs to see"] if "placeholder" in mistakes else []),
         "",
         "alignment:",
         "  - with: Finance director",

@@ -286,6 +286,7 @@ class Pricer:
             self.variables.setdefault(variable.term, variable)
         self._values: dict[tuple[str, Position | None, Decimal], Valuation] = {}
         self._totals: dict[Package_, tuple[Package_, Decimal]] = {}
+        self._factors: dict[ValueBasis, Decimal | str] = {}
         term_id = self.settings.contract_term
         term = playbook.term_map.get(term_id) if term_id else None
         self._contract = term if term is not None and term.unit is Unit.MONTHS else None
@@ -333,7 +334,10 @@ class Pricer:
         return Valuation(term_id, position, amount * years if term.worth.per_year else amount)
 
     def _amount(self, term: Term, model: ValueModel, position: Position) -> Decimal | str:
-        factor = self._factor(model)
+        basis = model.basis
+        factor = self._factors.get(basis)
+        if factor is None:
+            factor = self._factors[basis] = self._factor(model)
         if isinstance(factor, str):
             return factor
         if term.unit is Unit.CHOICE:
@@ -372,8 +376,15 @@ class Pricer:
     def parts(self, state: State) -> tuple[Decimal, Decimal, tuple[Valuation, ...]]:
         """Contract years, list total and the valuation of each term of a package."""
         years = self.years(state)
-        valuations = tuple(self.value(term, pos, years) for term, pos in state.items())
-        return years, self.list_value * years, valuations
+        known = self._values
+        valuations = []
+        for term, position in state.items():
+            key = (term, position, years)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = self._value(term, position, years)
+            valuations.append(found)
+        return years, self.list_value * years, tuple(valuations)
 
     def total(self, state: State) -> Decimal:
         """The net value of a package."""

@@ -18,7 +18,7 @@ from negplan.errors import InputError, NegplanError
 from negplan.findings import Finding, Severity, sort_findings
 from negplan.loader import Document, load
 from negplan.rules import RULES
-from negplan.rules.base import Issue, PlanContext, PlaybookContext, Rule
+from negplan.rules.base import Check, Issue, PlanContext, PlaybookContext, Rule
 from negplan.schema import document_kind, header_findings, unknown_key_findings, validate
 
 if TYPE_CHECKING:
@@ -69,17 +69,11 @@ def severity_for(rule: Rule, playbook: Playbook | None) -> Severity:
     return rule.severity
 
 
-def _run(
-    rules: Iterable[Rule], context: object, doc: Document, playbook: Playbook | None
-) -> list[Finding]:
+def _run(target: str, context: object, doc: Document, playbook: Playbook | None) -> list[Finding]:
     findings: list[Finding] = []
-    off = Severity.OFF
-    for rule in rules:
-        severity = severity_for(rule, playbook)
-        if severity is off or rule.check is None:
-            continue
-        issue: Issue
-        for issue in rule.check(context):
+    issue: Issue
+    for rule, check, severity in _active(target, playbook):
+        for issue in check(context):
             pos = doc.index.locate(issue.path, key=issue.key)
             findings.append(
                 Finding(doc.path, pos.line, pos.col, rule.code, severity, issue.message, issue.hint)
@@ -95,6 +89,29 @@ def _rules_for(target: str) -> list[Rule]:
 
 
 _BY_TARGET: dict[str, list[Rule]] = {}
+Active = list[tuple[Rule, Check, Severity]]
+
+
+def _active(target: str, playbook: Playbook | None) -> Active:
+    """The rules to run on ``target`` under ``playbook``, with their severities; worked out
+    once per playbook (a run checks many plans against the same one)."""
+    key = (target, id(playbook))
+    cached = _ACTIVE.get(key)
+    if cached is not None and cached[0] is playbook:
+        return cached[1]
+    active: Active = []
+    for rule in _rules_for(target):
+        severity = severity_for(rule, playbook)
+        if severity is not Severity.OFF and rule.check is not None:
+            active.append((rule, rule.check, severity))
+    if len(_ACTIVE) >= 64:
+        _ACTIVE.clear()
+    _ACTIVE[key] = (playbook, active)
+    return active
+
+
+# Keyed by the playbook's identity, holding the playbook so that the identity stays its own.
+_ACTIVE: dict[tuple[str, int], tuple[Playbook | None, Active]] = {}
 
 
 def check_playbook_document(
@@ -103,7 +120,7 @@ def check_playbook_document(
     """Validate a playbook and run the NP9xx rules on it."""
     playbook, findings = validate_playbook(doc, fast=fast)
     if playbook is not None:
-        findings += _run(_rules_for("playbook"), PlaybookContext(playbook), doc, playbook)
+        findings += _run("playbook", PlaybookContext(playbook), doc, playbook)
     return playbook, sort_findings(findings)
 
 
@@ -132,8 +149,10 @@ def check_plan_document(
     plan, findings = validate_plan(doc, fast=fast)
     findings = [*doc.findings, *findings]
     if plan is not None:
-        context = PlanContext(plan, playbook, today)
-        findings += _run(_rules_for("plan"), context, doc, playbook)
+        # Rules may take shortcuts from the text on the fast path only, so that the
+        # straightforward path stays a full reference for it.
+        context = PlanContext(plan, playbook, today, doc.text if fast else None)
+        findings += _run("plan", context, doc, playbook)
     return plan, sort_findings(findings)
 
 

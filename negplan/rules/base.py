@@ -34,11 +34,16 @@ class Issue:
 
 @dataclass(frozen=True)
 class PlanContext:
-    """What a plan rule sees: the plan, its playbook and today's date."""
+    """What a plan rule sees: the plan, its playbook and today's date.
+
+    ``source`` is the plan's YAML text when it is known: a rule may read it to skip work that
+    cannot find anything (it never replaces looking at ``plan``).
+    """
 
     plan: Plan
     playbook: Playbook
     today: date
+    source: str | None = field(default=None, compare=False, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def cached(self, key: str, compute: Callable[[], T]) -> T:
