@@ -214,7 +214,7 @@ def test_markdown_sections_in_order(run_cli: Callable[..., Any]) -> None:
 def test_markdown_on_a_terminal_is_rendered(
     run_cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("negplan.commands.brief._terminal", lambda: True)
+    monkeypatch.setattr("negplan.commands.brief_run._terminal", lambda: True)
     shown = run_cli("brief", CLEAN, "--today", TODAY)
     assert shown.exit_code == 0, shown
     assert "Discount off list price" in shown.stdout

@@ -317,6 +317,195 @@ def test_check_does_not_import_typer_or_pydantic(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
 
 
+# --- brief through the typer-free entry --------------------------------------------------
+
+BRIEF_ARGVS = [
+    ["plan.yaml"],
+    [""],
+    ["plan.yaml", "--format", "md"],
+    ["-f", "HTML", "plan.yaml"],
+    ["-fpdf", "-o", "brief.pdf", "plan.yaml"],
+    ["--format=Md", "plan.yaml"],
+    ["--format", "auto", "plan.yaml"],
+    ["--output", "out.md", "plan.yaml"],
+    ["--output=out.md", "plan.yaml"],
+    ["--output=", "plan.yaml"],
+    ["-o", "out.html", "--force", "plan.yaml"],
+    ["-oout.md", "plan.yaml"],
+    ["plan.yaml", "--redact", "--strict"],
+    ["--force", "--force", "plan.yaml"],
+    ["--playbook", "pb.yaml", "plan.yaml"],
+    ["--playbook=pb.yaml", "plan.yaml"],
+    ["-p", "pb.yaml", "plan.yaml"],
+    ["-ppb.yaml", "plan.yaml"],
+    ["-p=pb.yaml", "plan.yaml"],
+    ["--today", "2026-11-23", "plan.yaml"],
+    ["--today=soon", "plan.yaml"],
+    ["--paper", "letter", "-f", "html", "plan.yaml"],
+    ["--paper=A4", "plan.yaml"],
+    ["--paper", "LETTER", "plan.yaml"],
+    ["--format", "md", "--format", "html", "plan.yaml"],
+    ["--", "-plan.yaml"],
+    ["--strict", "--", "plan.yaml"],
+]
+#: Brief command lines the fast entry must leave to typer (help, errors, conversions).
+BRIEF_TYPER_ONLY = [
+    [],
+    ["--help"],
+    ["-h"],
+    ["plan.yaml", "--help"],
+    ["a.yaml", "b.yaml"],
+    ["--", "a.yaml", "b.yaml"],
+    ["plan.yaml", "--", "--strict"],
+    ["--format", "xml", "plan.yaml"],
+    ["--format", "parsable", "plan.yaml"],
+    ["--format"],
+    ["plan.yaml", "--format"],
+    ["--paper", "a5", "plan.yaml"],
+    ["--force=yes", "plan.yaml"],
+    ["--no-force", "plan.yaml"],
+    ["--unknown", "plan.yaml"],
+    ["--jobs", "2", "plan.yaml"],
+    ["--skip-unknown", "plan.yaml"],
+    ["--out", "x.md", "plan.yaml"],
+    ["-o", "--force", "plan.yaml"],
+    ["-x", "plan.yaml"],
+    ["-"],
+]
+
+
+def _typer_brief_arguments(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> dict[str, Any] | None:
+    from typer.testing import CliRunner
+
+    import negplan.commands.brief as command
+    from negplan.cli import app
+
+    seen: dict[str, Any] = {}
+
+    def capture(plan: str, **kwargs: Any) -> int:
+        seen.update(kwargs, plan=plan)
+        return 0
+
+    monkeypatch.setattr(command, "run_brief", capture)
+    result = CliRunner().invoke(app, ["brief", *args], catch_exceptions=False)
+    return seen if result.exit_code == 0 and seen else None
+
+
+def _typed_values(values: dict[str, Any] | None) -> dict[str, Any] | None:
+    # An enum member equals its value: compare the types as well.
+    return None if values is None else {k: (type(v), v) for k, v in values.items()}
+
+
+@pytest.mark.parametrize("args", BRIEF_ARGVS, ids=lambda a: " ".join(a) or "(empty)")
+def test_fast_parser_reads_brief_options_like_typer(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from negplan.fastcli import parse_brief
+
+    fast = parse_brief(args)
+    assert fast is not None, "the fast entry should handle this command line"
+    assert _typed_values(fast) == _typed_values(_typer_brief_arguments(args, monkeypatch))
+
+
+@pytest.mark.parametrize("args", BRIEF_TYPER_ONLY, ids=lambda a: " ".join(a) or "(none)")
+def test_fast_brief_parser_leaves_the_rest_to_typer(args: list[str]) -> None:
+    from negplan.fastcli import parse_brief, run
+
+    assert parse_brief(args) is None
+    assert run(["brief", *args]) is None
+    assert run(["--debug", "brief", *args]) is None
+
+
+def _broken_plan(tmp_path: Path) -> Path:
+    """The clean example without its walk-away summary (an error) and buyer-side decision
+    maker (a warning)."""
+    import re
+
+    text = (ROOT / "examples" / "clean-renewal.yaml").read_text("utf-8")
+    text = re.sub(r"^walk_away: >-\n(  .*\n)+", "", text, flags=re.MULTILINE)
+    path = tmp_path / "broken.yaml"
+    path.write_text(text.replace("decision_maker: true", "decision_maker: false"), "utf-8")
+    return path
+
+
+def test_fast_brief_output_equals_the_typer_command(
+    run_cli: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from negplan.fastcli import run
+
+    clean = str(ROOT / "examples" / "clean-renewal.yaml")
+    broken = str(_broken_plan(tmp_path))
+    invalid = tmp_path / "invalid.yaml"
+    invalid.write_text("kind: plan\nversion: 1\ndeal: {title: x}\n", "utf-8")
+    # Valid, but only the models can tell (a number where text goes): no records here.
+    models_only = tmp_path / "models-only.yaml"
+    text = (ROOT / "examples" / "clean-renewal.yaml").read_text("utf-8")
+    models_only.write_text(text.replace("  segment: enterprise", "  segment: 2027"), "utf-8")
+    day = ["--today", "2026-11-23"]
+    cases = [
+        ["brief", clean, "--format", "md", *day],
+        ["brief", clean, *day],
+        ["brief", clean, "-f", "HTML", "--paper", "letter", *day],
+        ["brief", clean, "--redact", *day],
+        ["brief", clean, "-f", "html", "--redact", *day],
+        ["brief", broken, *day],
+        ["brief", broken, "--strict", *day],
+        ["brief", str(tmp_path / "missing.yaml"), *day],
+        ["brief", str(invalid), *day],
+        ["brief", str(models_only), *day],
+        ["brief", clean, "--format", "pdf", *day],
+        ["brief", clean, "--today", "soon"],
+        ["brief", clean, "--playbook", str(tmp_path / "missing-playbook.yaml"), *day],
+        ["brief", str(ROOT / "negplan" / "data" / "default-playbook.yaml"), *day],
+    ]
+    for args in cases:
+        code = run(args)
+        fast = capsys.readouterr()
+        typer_result = run_cli(*args)
+        assert (code, fast.out, fast.err) == (
+            typer_result.exit_code,
+            typer_result.stdout,
+            typer_result.stderr,
+        ), args
+    assert (ROOT / "tests" / "golden" / "clean-renewal.md").read_text("utf-8") == run_cli(
+        *cases[0]
+    ).stdout
+    for suffix in ("md", "html"):
+        fast_file, typer_file = tmp_path / f"fast.{suffix}", tmp_path / f"typer.{suffix}"
+        code = run(["brief", clean, "-o", str(fast_file), *day])
+        fast = capsys.readouterr()
+        typer_result = run_cli("brief", clean, "-o", typer_file, *day)
+        assert (code, fast.out, fast.err) == (0, "", "")
+        assert (typer_result.exit_code, typer_result.stdout, typer_result.stderr) == (0, "", "")
+        assert fast_file.read_bytes() == typer_file.read_bytes()
+        assert fast_file.read_text("utf-8") == (
+            ROOT / "tests" / "golden" / f"clean-renewal.{suffix}"
+        ).read_text("utf-8")
+
+
+def test_markdown_brief_imports_neither_typer_nor_pydantic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    plan = str(ROOT / "examples" / "clean-renewal.yaml")
+    script = (
+        "import sys\n"
+        "from negplan.fastcli import run\n"
+        f"code = run(['brief', {plan!r}, '--format', 'md', '--today', '2026-11-23'])\n"
+        "heavy = sorted(m for m in ('typer', 'click', 'pydantic', 'jinja2', 'rich') "
+        "if m in sys.modules)\n"
+        "print(code, heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert done.stderr.strip().splitlines()[-1] == "0 ['jinja2']", done.stderr
+    golden = (ROOT / "tests" / "golden" / "clean-renewal.md").read_text("utf-8")
+    assert done.stdout == golden
+
+
 # --- progress ---------------------------------------------------------------------------
 
 

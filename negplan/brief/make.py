@@ -6,13 +6,16 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from negplan.brief.data import build_brief
 from negplan.discovery import BUNDLED, LoadedPlaybook, PlaybookCache
 from negplan.engine import CheckOptions, FileResult, check_file
 from negplan.errors import NegplanError, TemplateError
 from negplan.findings import Finding
-from negplan.models.plan import Plan
+
+if TYPE_CHECKING:
+    from negplan.models.plan import Plan
 
 #: Template file names that are for the HTML (and PDF) brief; anything else is Markdown.
 _HTML_TEMPLATE = re.compile(r"\.html?(\.j2|\.jinja2?)?$", re.IGNORECASE)
@@ -20,7 +23,11 @@ _HTML_TEMPLATE = re.compile(r"\.html?(\.j2|\.jinja2?)?$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class CheckedPlan:
-    """A plan that validated, with its playbook and the check's findings."""
+    """A plan that validated, with its playbook and the check's findings.
+
+    ``plan`` (and ``playbook.playbook``) is a record (:mod:`negplan.records`) when records
+    could validate the files, else a pydantic model; both have the same attributes.
+    """
 
     path: str
     plan: Plan
@@ -29,19 +36,19 @@ class CheckedPlan:
 
 
 def check_plan(path: str, *, playbook: str | None, today: date) -> CheckedPlan | FileResult:
-    """Check one plan as ``negplan check`` does.
+    """Check one plan as ``negplan check`` does, validating with records where they decide.
 
     Returns the :class:`CheckedPlan`, or the :class:`FileResult` with the findings when the
     file has no usable model. Raises :class:`NegplanError` when negplan cannot run (missing
     file, invalid playbook, a playbook given instead of a plan).
     """
-    cache = PlaybookCache()
+    cache = PlaybookCache(fast=True)
     if playbook is not None:
         cache.usable(playbook)
     result = check_file(
         path,
         explicit=True,
-        options=CheckOptions(today=today, playbook=playbook),
+        options=CheckOptions(today=today, playbook=playbook, fast=True),
         cache=cache,
     )
     if result.error is not None:

@@ -1,42 +1,18 @@
-"""``negplan brief``: the one-page prep brief of a plan, as Markdown, HTML or PDF."""
+"""``negplan brief``: the one-page prep brief of a plan, as Markdown, HTML or PDF.
+
+This module declares the typer command; :func:`~negplan.commands.brief_run.run_brief`, which
+the fast entry point (:mod:`negplan.fastcli`) calls as well, does the work.
+"""
 
 from __future__ import annotations
 
-import enum
-import sys
 from typing import Annotated
 
 import typer
 
+from negplan.commands.brief_run import BriefFormat, Paper, run_brief
 
-class BriefFormat(str, enum.Enum):
-    """The formats ``negplan brief --format`` accepts."""
-
-    AUTO = "auto"
-    MD = "md"
-    HTML = "html"
-    PDF = "pdf"
-
-
-class Paper(str, enum.Enum):
-    """Page sizes for the HTML and PDF brief."""
-
-    A4 = "a4"
-    LETTER = "letter"
-
-
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-
-
-def _resolve(chosen: BriefFormat, output: str | None) -> str:
-    if chosen is not BriefFormat.AUTO:
-        return str(chosen.value)
-    if output is not None:
-        lowered = output.lower()
-        for suffix, fmt in _SUFFIXES.items():
-            if lowered.endswith(suffix):
-                return fmt
-    return "md"
+__all__ = ["BriefFormat", "Paper", "brief"]
 
 
 def brief(
@@ -99,68 +75,18 @@ def brief(
 ) -> None:
     """Write the one-page prep brief of a plan: readiness, goals, value, positions, trades,
     walk-away, alternatives, approvals, questions and asks."""
-    from negplan.cli import err, guard
-    from negplan.commands.check import parse_today
+    from negplan.cli import guard
 
     with guard():
-        fmt = _resolve(output_format, output)
-        day = parse_today(today)
-        if fmt == "pdf" and output is None:
-            from negplan.errors import NegplanError
-
-            raise NegplanError("pdf output needs a file", hint="add -o brief.pdf")
-        from negplan.atomic import check_target
-        from negplan.brief.output import require_pdf
-
-        if output is not None:
-            check_target(output, overwrite=force)
-        if fmt == "pdf":
-            require_pdf()
-        from negplan.brief.make import CheckedPlan, check_plan, render_brief
-        from negplan.findings import Severity
-        from negplan.report.parsable import format_finding
-
-        checked = check_plan(plan, playbook=playbook, today=day)
-        if not isinstance(checked, CheckedPlan):
-            for finding in checked.findings:
-                err(format_finding(finding))
-            err(f"{plan}: error: the plan is not valid, so no brief can be made")
-            raise typer.Exit(1)
-        failing = [f for f in checked.findings if f.fails(strict=strict)]
-        if strict and failing:
-            for finding in failing:
-                err(format_finding(finding))
-            err(
-                f"{plan}: error: not ready ({len(failing)} failing findings); --strict "
-                "refuses to render the brief"
-            )
-            raise typer.Exit(1)
-        text = render_brief(checked, fmt=fmt, today=day, redact=redact, paper=paper.value)
-        _emit(text, fmt=fmt, output=output, force=force, explicit=output_format)
-        errors = sum(f.severity is Severity.ERROR for f in checked.findings)
-        if errors:
-            err(
-                f"{plan}: note: brief marked NOT READY ({errors} error"
-                f"{'s' if errors != 1 else ''}; run `negplan check {plan}`)"
-            )
-
-
-def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: BriefFormat) -> None:
-    from negplan.atomic import write_atomic
-    from negplan.brief.output import html_to_pdf, show_markdown
-
-    if output is not None:
-        data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
-        write_atomic(output, data, overwrite=force)
-        return
-    if fmt == "md" and explicit is BriefFormat.AUTO and _terminal():
-        show_markdown(text)
-        return
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def _terminal() -> bool:
-    import os
-
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+        code = run_brief(
+            plan,
+            output_format=output_format,
+            output=output,
+            force=force,
+            redact=redact,
+            strict=strict,
+            playbook=playbook,
+            today=today,
+            paper=paper,
+        )
+    raise typer.Exit(code)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import TextIO
 
@@ -38,11 +39,7 @@ def run_check(
 ) -> int:
     """Check ``paths`` (default: the current folder), print the report, return the exit
     code. Raises :class:`~negplan.errors.NegplanError` when negplan cannot run."""
-    # Checking allocates many short-lived objects and next to no reference cycles: collect
-    # less often than the default every 700 allocations.
-    thresholds = gc.get_threshold()
-    gc.set_threshold(20_000, 20, 20)
-    try:
+    with collecting_less():
         return _run(
             paths,
             playbook=playbook,
@@ -52,6 +49,16 @@ def run_check(
             today=today,
             jobs=jobs,
         )
+
+
+@contextmanager
+def collecting_less() -> Iterator[None]:
+    """Run the garbage collector less often than every 700 allocations: checking (and
+    importing what it needs) allocates many short-lived objects and next to no cycles."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(20_000, 20, 20)
+    try:
+        yield
     finally:
         gc.set_threshold(*thresholds)
 
