@@ -3,6 +3,7 @@ rendering exactly what the templates compiled from source render, in the same sa
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 from types import CodeType
@@ -83,7 +84,7 @@ def test_precompiled_briefs_equal_briefs_from_source(
 
 
 def test_precompiled_code_needs_the_same_jinja2_and_template_text(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     checked = _checked(CLEAN)
     expected = render_brief(checked, fmt="md", today=DAY)
@@ -91,9 +92,18 @@ def test_precompiled_code_needs_the_same_jinja2_and_template_text(
     assert render.precompiled_code("md", "brief.md.j2") is None
     assert render_brief(checked, fmt="md", today=DAY) == expected
     monkeypatch.undo()
-    shipped = render.bundled_source
-    monkeypatch.setattr(render, "bundled_source", lambda name: "Edited. " + shipped(name))
+    # A copy of the package's templates and compiled modules, then the template edited.
+    shutil.copytree(precompile.TARGET, tmp_path / "compiled")
+    shutil.copytree(precompile.TARGET.parent / "templates", tmp_path / "templates")
+    monkeypatch.setattr(compiled, "__file__", str(tmp_path / "compiled" / "__init__.py"))
+    assert isinstance(render.precompiled_code("md", "brief.md.j2"), CodeType)
+    template = tmp_path / "templates" / "brief.md.j2"
+    template.write_text("Edited." + template.read_text("utf-8"), "utf-8")
     assert render.precompiled_code("md", "brief.md.j2") is None
+    assert isinstance(render.precompiled_code("html", "brief.html.j2"), CodeType)
+    # Rendering then compiles the template text that is there.
+    shipped = render.bundled_source
+    monkeypatch.setattr(render, "bundled_source", lambda name: "Edited." + shipped(name))
     assert render_brief(checked, fmt="md", today=DAY).startswith("Edited.#")
 
 

@@ -12,7 +12,6 @@ to define.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -178,17 +177,14 @@ class Brief(NamedTuple):
     economics: str | None = None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and lone surrogates (which cannot be encoded).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean(text: object) -> str:
-    """Plan text made safe to print on one line: control characters become U+FFFD and all
-    whitespace (newlines included) collapses to single spaces."""
-    value = _CONTROL.sub("\ufffd", str(text))
-    value = "".join(
-        "\ufffd" if unicodedata.category(ch) == "Cs" else ch for ch in value
-    )  # lone surrogates cannot be encoded
-    return " ".join(value.split())
+    """Plan text made safe to print on one line: control characters and lone surrogates
+    become U+FFFD and all whitespace (newlines included) collapses to single spaces."""
+    return " ".join(_CONTROL.sub("\ufffd", str(text)).split())
 
 
 def _opt(text: object | None) -> str | None:

@@ -22,7 +22,6 @@ from source as a playbook's own template always does.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 import re
 import signal
@@ -32,6 +31,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from importlib import resources
+from importlib.machinery import SourceFileLoader
 from types import CodeType, FrameType, TracebackType
 from typing import Any
 
@@ -273,14 +273,19 @@ def precompiled_code(fmt: str, name: str) -> CodeType | None:
     if entry is None or jinja2.__version__ != compiled.JINJA2:
         return None
     module, checksum = entry
-    if zlib.crc32(bundled_source(name).encode("utf-8")) != checksum:
+    # The files themselves, next to each other in the package (not through
+    # importlib.resources, which costs more to import than this takes); anywhere else, such
+    # as in a zip file, the templates compile from source.
+    folder = os.path.dirname(os.path.dirname(compiled.__file__ or ""))
+    try:
+        with open(os.path.join(folder, "templates", name), "rb") as handle:
+            text = handle.read().replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        if zlib.crc32(text) != checksum:  # of the text as bundled_source() reads it
+            return None
+        loader = SourceFileLoader(module, os.path.join(folder, "compiled", f"{module}.py"))
+        return loader.get_code(module)
+    except (OSError, ImportError):
         return None
-    spec = importlib.util.find_spec(f"{compiled.__name__}.{module}")
-    get_code = getattr(spec.loader, "get_code", None) if spec is not None else None
-    if get_code is None:
-        return None
-    code = get_code(f"{compiled.__name__}.{module}")
-    return code if isinstance(code, CodeType) else None
 
 
 class _PrecompiledLoader(BaseLoader):
@@ -472,7 +477,7 @@ def _memory_limit(extra: int) -> Iterator[None]:
     try:
         import resource
 
-        with open("/proc/self/statm", encoding="ascii") as handle:
+        with open("/proc/self/statm", "rb") as handle:
             pages = int(handle.read().split()[0])
         current = pages * os.sysconf("SC_PAGE_SIZE")
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
