@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, cast
 
 from negplan.errors import PlaybookError
@@ -44,7 +43,16 @@ class LoadedPlaybook:
 
 def bundled_text() -> str:
     """The text of the bundled default playbook."""
-    return (resources.files("negplan") / "data" / "default-playbook.yaml").read_text("utf-8")
+    # Read beside this module when installed as files (importlib.resources costs a start-up
+    # time `check` feels on every commit); the resources API covers zipped installs.
+    path = os.path.join(os.path.dirname(__file__), "data", "default-playbook.yaml")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        from importlib import resources
+
+        return (resources.files("negplan") / "data" / "default-playbook.yaml").read_text("utf-8")
 
 
 def locate(plan_path: str, *, explicit: str | None, plan_key: str | None) -> str:

@@ -398,6 +398,8 @@ def _complex_key(position: Pair) -> _Stop:
     )
 
 
+#: The first characters of plain scalars that may be numbers (only ASCII digits make numbers).
+_NUMBER_START = frozenset("0123456789+-.")
 #: Plain scalars that resolve to null or a boolean (YAML 1.2 core schema).
 _KEYWORDS: dict[str, Any] = {
     **dict.fromkeys(_NULLS),
@@ -430,6 +432,7 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
     root: Any = None
     have_root = False
     keywords = _KEYWORDS
+    number_start = _NUMBER_START
 
     def place(value: Any, position: Pair) -> None:
         nonlocal root, have_root
@@ -497,7 +500,7 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
                 if event.ctag is None and event.implicit[0]:
                     if raw in keywords:
                         value = keywords[raw]
-                    elif raw[0].isdigit() or raw[0] in "+-.":
+                    elif raw[0] in number_start:
                         value = _resolve_plain(raw, position)
                     else:
                         value = raw
