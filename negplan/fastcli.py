@@ -182,10 +182,6 @@ def parse_brief(args: list[str]) -> dict[str, Any] | None:
     values, plans = parsed
     if len(plans) != 1:
         return None
-    from negplan.commands.brief_run import BriefFormat, Paper
-
-    values["output_format"] = BriefFormat(values["output_format"])
-    values["paper"] = Paper(values["paper"])
     values["plan"] = plans[0]
     return values
 

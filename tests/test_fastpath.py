@@ -418,6 +418,14 @@ def test_fast_brief_parser_leaves_the_rest_to_typer(args: list[str]) -> None:
     assert run(["--debug", "brief", *args]) is None
 
 
+def test_brief_choices_are_the_same_for_both_entries() -> None:
+    from negplan.commands.brief import BriefFormat, Paper
+    from negplan.commands.brief_run import FORMATS, PAPERS
+
+    assert tuple(f.value for f in BriefFormat) == FORMATS
+    assert tuple(p.value for p in Paper) == PAPERS
+
+
 def _broken_plan(tmp_path: Path) -> Path:
     """The clean example without its walk-away summary (an error) and buyer-side decision
     maker (a warning)."""

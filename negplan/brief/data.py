@@ -4,12 +4,12 @@ Every piece of plan text is cleaned here (control characters replaced, whitespac
 collapsed to single spaces) and every position is formatted in its term's unit, so templates
 only print strings. Escaping for the output format is the template environment's job.
 
-The records are named tuples rather than frozen dataclasses: their classes are defined on
-every run of ``negplan brief``, and a dozen frozen dataclasses take about three times longer
-to define.
+The records are named tuples rather than frozen dataclasses, and this module does not
+postpone the evaluation of annotations (the plan and playbook types, imported only for type
+checking, are quoted instead): their classes are defined on every run of ``negplan brief``,
+and frozen dataclasses take about three times longer to define, named tuples with postponed
+annotations a third longer.
 """
-
-from __future__ import annotations
 
 import re
 from datetime import date
@@ -195,8 +195,8 @@ def _opt(text: object | None) -> str | None:
 
 
 def build_brief(
-    plan: Plan,
-    playbook: Playbook,
+    plan: "Plan",
+    playbook: "Playbook",
     findings: list[Finding],
     *,
     playbook_name: str,
@@ -255,7 +255,7 @@ def build_brief(
     )
 
 
-def _deal(plan: Plan, playbook: Playbook) -> DealInfo:
+def _deal(plan: "Plan", playbook: "Playbook") -> DealInfo:
     deal = plan.deal
     currency = deal.currency or playbook.currency
     value = None
@@ -320,7 +320,7 @@ def _finding(finding: Finding, *, redact: bool) -> FindingRow:
     )
 
 
-def _show(term: Term | None, value: object) -> str:
+def _show(term: "Term | None", value: object) -> str:
     if term is None:
         if value is None or isinstance(value, (bool, Decimal, str)):
             return clean(format_value(value))
@@ -328,7 +328,7 @@ def _show(term: Term | None, value: object) -> str:
     return clean(show(term, value))
 
 
-def _variable(variable: Variable, term: Term | None, *, redact: bool) -> VariableRow:
+def _variable(variable: "Variable", term: "Term | None", *, redact: bool) -> VariableRow:
     past = False
     signoff = None
     if term is not None:
@@ -357,9 +357,9 @@ def _variable(variable: Variable, term: Term | None, *, redact: bool) -> Variabl
 
 
 def _trade(
-    move: Trade | str,
-    terms: dict[str, Term],
-    variables: dict[str, Variable],
+    move: "Trade | str",
+    terms: "dict[str, Term]",
+    variables: "dict[str, Variable]",
     *,
     redact: bool,
 ) -> str:
@@ -377,7 +377,7 @@ def _same(a: object, b: object) -> bool:
     return a is not None and type(a) is type(b) and a == b
 
 
-def _alternative(plan: Plan, side: str) -> AlternativeInfo | None:
+def _alternative(plan: "Plan", side: str) -> AlternativeInfo | None:
     if plan.alternatives is None:
         return None
     alt = getattr(plan.alternatives, side)
@@ -386,7 +386,7 @@ def _alternative(plan: Plan, side: str) -> AlternativeInfo | None:
     return AlternativeInfo(clean(alt.description), alt.status.value, _opt(alt.evidence))
 
 
-def _signoffs(plan: Plan, terms: dict[str, Term]) -> tuple[SignoffRow, ...]:
+def _signoffs(plan: "Plan", terms: "dict[str, Term]") -> tuple[SignoffRow, ...]:
     rows: list[SignoffRow] = []
     entries = {a.term: a for a in plan.alignment if a.term}
     seen: set[int] = set()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from negplan.brief.data import build_brief
 from negplan.discovery import BUNDLED, LoadedPlaybook, PlaybookCache
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
 _HTML_TEMPLATE = re.compile(r"\.html?(\.j2|\.jinja2?)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class CheckedPlan:
+class CheckedPlan(NamedTuple):
     """A plan that validated, with its playbook and the check's findings.
 
     ``plan`` (and ``playbook.playbook``) is a record (:mod:`negplan.records`) when records

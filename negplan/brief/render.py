@@ -30,7 +30,6 @@ import threading
 import zlib
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
-from importlib import resources
 from importlib.machinery import SourceFileLoader
 from types import CodeType, FrameType, TracebackType
 from typing import Any
@@ -237,7 +236,16 @@ def _finalize_html(value: Any) -> Any:
 
 def bundled_source(name: str) -> str:
     """The text of a shipped template."""
-    return (resources.files("negplan.brief") / "templates" / name).read_text("utf-8")
+    # Read beside this module when installed as files (importlib.resources costs more to
+    # import than reading takes); the resources API covers zipped installs.
+    path = os.path.join(os.path.dirname(__file__), "templates", name)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        from importlib import resources
+
+        return (resources.files("negplan.brief") / "templates" / name).read_text("utf-8")
 
 
 def read_template(path: str) -> str:
@@ -273,9 +281,8 @@ def precompiled_code(fmt: str, name: str) -> CodeType | None:
     if entry is None or jinja2.__version__ != compiled.JINJA2:
         return None
     module, checksum = entry
-    # The files themselves, next to each other in the package (not through
-    # importlib.resources, which costs more to import than this takes); anywhere else, such
-    # as in a zip file, the templates compile from source.
+    # The files themselves, next to each other in the package; anywhere else, such as in a
+    # zip file, the templates compile from source.
     folder = os.path.dirname(os.path.dirname(compiled.__file__ or ""))
     try:
         with open(os.path.join(folder, "templates", name), "rb") as handle:

@@ -6,13 +6,30 @@ the fast entry point (:mod:`negplan.fastcli`) calls as well, does the work.
 
 from __future__ import annotations
 
+import enum
 from typing import Annotated
 
 import typer
 
-from negplan.commands.brief_run import BriefFormat, Paper, run_brief
+from negplan.commands.brief_run import run_brief
 
 __all__ = ["BriefFormat", "Paper", "brief"]
+
+
+class BriefFormat(str, enum.Enum):
+    """The formats ``negplan brief --format`` accepts."""
+
+    AUTO = "auto"
+    MD = "md"
+    HTML = "html"
+    PDF = "pdf"
+
+
+class Paper(str, enum.Enum):
+    """Page sizes for the HTML and PDF brief."""
+
+    A4 = "a4"
+    LETTER = "letter"
 
 
 def brief(
@@ -80,13 +97,13 @@ def brief(
     with guard():
         code = run_brief(
             plan,
-            output_format=output_format,
+            output_format=output_format.value,
             output=output,
             force=force,
             redact=redact,
             strict=strict,
             playbook=playbook,
             today=today,
-            paper=paper,
+            paper=paper.value,
         )
     raise typer.Exit(code)

@@ -3,33 +3,20 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 
-
-class BriefFormat(str, enum.Enum):
-    """The formats ``negplan brief --format`` accepts."""
-
-    AUTO = "auto"
-    MD = "md"
-    HTML = "html"
-    PDF = "pdf"
-
-
-class Paper(str, enum.Enum):
-    """Page sizes for the HTML and PDF brief."""
-
-    A4 = "a4"
-    LETTER = "letter"
-
+#: The values of ``--format``: ``auto`` picks from the ``-o`` file's suffix, else ``md``.
+FORMATS = ("auto", "md", "html", "pdf")
+#: The values of ``--paper``, the page size of the HTML and PDF brief.
+PAPERS = ("a4", "letter")
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
-def resolve_format(chosen: BriefFormat, output: str | None) -> str:
+def resolve_format(chosen: str, output: str | None) -> str:
     """The format to write: the one asked for, else the ``-o`` file's suffix, else ``md``."""
-    if chosen is not BriefFormat.AUTO:
-        return str(chosen.value)
+    if chosen != "auto":
+        return chosen
     if output is not None:
         lowered = output.lower()
         for suffix, fmt in _SUFFIXES.items():
@@ -41,17 +28,18 @@ def resolve_format(chosen: BriefFormat, output: str | None) -> str:
 def run_brief(
     plan: str,
     *,
-    output_format: BriefFormat,
+    output_format: str,
     output: str | None,
     force: bool,
     redact: bool,
     strict: bool,
     playbook: str | None,
     today: str | None,
-    paper: Paper,
+    paper: str,
 ) -> int:
     """Write the brief of ``plan`` and return the exit code: 0 when written, 1 when the plan
-    is not valid or (with ``strict``) not ready. Raises
+    is not valid or (with ``strict``) not ready. ``output_format`` is one of
+    :data:`FORMATS`, ``paper`` one of :data:`PAPERS`. Raises
     :class:`~negplan.errors.NegplanError` when negplan cannot run."""
     from negplan.commands.check_run import collecting_less
 
@@ -72,14 +60,14 @@ def run_brief(
 def _run(
     plan: str,
     *,
-    output_format: BriefFormat,
+    output_format: str,
     output: str | None,
     force: bool,
     redact: bool,
     strict: bool,
     playbook: str | None,
     today: str | None,
-    paper: Paper,
+    paper: str,
 ) -> int:
     from negplan.cli import err
     from negplan.commands.check_run import parse_today
@@ -100,16 +88,19 @@ def _run(
         require_pdf()
     from negplan.brief.make import CheckedPlan, check_plan, render_brief
     from negplan.findings import Severity
-    from negplan.report.parsable import format_finding
 
     checked = check_plan(plan, playbook=playbook, today=day)
     if not isinstance(checked, CheckedPlan):
+        from negplan.report.parsable import format_finding
+
         for finding in checked.findings:
             err(format_finding(finding))
         err(f"{plan}: error: the plan is not valid, so no brief can be made")
         return 1
     failing = [f for f in checked.findings if f.fails(strict=strict)]
     if strict and failing:
+        from negplan.report.parsable import format_finding
+
         for finding in failing:
             err(format_finding(finding))
         err(
@@ -117,7 +108,7 @@ def _run(
             "refuses to render the brief"
         )
         return 1
-    text = render_brief(checked, fmt=fmt, today=day, redact=redact, paper=paper.value)
+    text = render_brief(checked, fmt=fmt, today=day, redact=redact, paper=paper)
     _emit(text, fmt=fmt, output=output, force=force, explicit=output_format)
     errors = sum(f.severity is Severity.ERROR for f in checked.findings)
     if errors:
@@ -128,7 +119,7 @@ def _run(
     return 0
 
 
-def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: BriefFormat) -> None:
+def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: str) -> None:
     if output is not None:
         from negplan.atomic import write_atomic
 
@@ -140,7 +131,7 @@ def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: Bri
             data = text.encode("utf-8")
         write_atomic(output, data, overwrite=force)
         return
-    if fmt == "md" and explicit is BriefFormat.AUTO and _terminal():
+    if fmt == "md" and explicit == "auto" and _terminal():
         from negplan.brief.output import show_markdown
 
         show_markdown(text)

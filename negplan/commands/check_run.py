@@ -8,9 +8,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from negplan.report import OutputFormat, Report
+if TYPE_CHECKING:  # imported when checking: ``brief`` needs this module, not the reports
+    from negplan.report import OutputFormat, Report
 
 
 def parse_today(value: str | None) -> date:
@@ -105,6 +106,8 @@ def _run(
 
 
 def _report(chosen: OutputFormat, out: TextIO) -> Report:
+    from negplan.report import OutputFormat
+
     if chosen is OutputFormat.JSON:
         from negplan.report.json import JsonReport
 
