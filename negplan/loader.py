@@ -116,9 +116,7 @@ def read_text(path: str) -> str:
                 Position(1, 1),
                 "a plan or playbook is a few kilobytes; split or trim this file",
             )
-        with os.fdopen(fd, "rb", closefd=True) as handle:
-            fd = -1
-            raw = handle.read(MAX_BYTES + 1)
+        raw = _read_all(fd, MAX_BYTES + 1, expected=info.st_size)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     finally:
@@ -127,6 +125,22 @@ def read_text(path: str) -> str:
     if len(raw) > MAX_BYTES:
         raise _Stop("NP105", f"file is over the {MAX_BYTES:,}-byte limit", Position(1, 1))
     return _decode(raw)
+
+
+def _read_all(fd: int, limit: int, *, expected: int) -> bytes:
+    """Up to ``limit`` bytes from ``fd``, to the end of the file (``expected`` bytes long,
+    as far as ``fstat`` knows: a file that grows meanwhile is read on to the limit)."""
+    chunks: list[bytes] = []
+    size = 0
+    want = min(limit, expected + 1)
+    while size < limit:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        want = min(limit - size, 64 * 1024)
+    return b"".join(chunks)
 
 
 _BOMS = (
