@@ -180,6 +180,12 @@ class TermLogic:
 
     def within_limits(self, value: object) -> bool:
         """Whether a position is allowed at all (inside hard limits, or a known option)."""
+        if type(value) is Decimal:  # the common case, answered without badness()
+            unit = self.unit
+            if unit is _CHOICE or unit is _YES_NO:
+                return False
+            limits = self.limits
+            return limits is None or bool(limits.min <= value <= limits.max)
         if self.badness(value) is None:
             return False
         if self.unit.numeric and self.limits is not None:
@@ -189,6 +195,12 @@ class TermLogic:
 
     def past_authority(self, value: object) -> bool:
         """Whether a position goes past what the rep may agree alone."""
+        authority = self.authority
+        if type(value) is Decimal and type(authority) is Decimal:  # numbers, compared as is
+            unit = self.unit
+            if unit is _CHOICE or unit is _YES_NO:
+                return False
+            return value < authority if self.direction is _HIGHER else value > authority
         bad = self.badness(value)
         limit = self.badness(self.authority)
         return bad is not None and limit is not None and bad > limit

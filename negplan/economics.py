@@ -287,8 +287,9 @@ class Pricer:
         self._values: dict[tuple[str, Position | None, Decimal], Valuation] = {}
         self._totals: dict[Package_, tuple[Package_, Decimal]] = {}
         self._factors: dict[ValueBasis, Decimal | str] = {}
+        self._terms: dict[str, Term] = playbook.term_map
         term_id = self.settings.contract_term
-        term = playbook.term_map.get(term_id) if term_id else None
+        term = self._terms.get(term_id) if term_id else None
         self._contract = term if term is not None and term.unit is Unit.MONTHS else None
 
     @property
@@ -306,9 +307,9 @@ class Pricer:
 
     def years(self, state: State) -> Decimal:
         """Contract years for a package: the contract term's months / 12, else the fallbacks."""
-        term = self.contract_term
+        term = self._contract
         months = state.get(term.id) if term is not None else None
-        if isinstance(months, Decimal) and not isinstance(months, bool) and months > 0:
+        if type(months) is Decimal and months > 0:
             return months / 12
         return self.plan.deal.contract_years or Decimal(1)
 
@@ -321,7 +322,7 @@ class Pricer:
         return found
 
     def _value(self, term_id: str, position: Position | None, years: Decimal) -> Valuation:
-        term = self.playbook.term_map.get(term_id)
+        term = self._terms.get(term_id)
         if term is None:
             return Valuation(term_id, position, None, "not in the playbook")
         if term.worth is None:
