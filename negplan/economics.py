@@ -18,7 +18,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from negplan.domain import Unit, ValueBasis, format_value
 
@@ -50,8 +50,7 @@ class PackageStatus(str, enum.Enum):
     NOT_SET = "not-set"
 
 
-@dataclass(frozen=True)
-class Valuation:
+class Valuation(NamedTuple):
     """One term at one position: its value to us, or why it has none."""
 
     term: str
@@ -60,8 +59,7 @@ class Valuation:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(NamedTuple):
     """A whole package priced at once: every variable at its opening, target or walk-away."""
 
     name: str
@@ -91,8 +89,7 @@ class Scenario:
         return _share(self.concession, self.list_total)
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """One side of a planned trade: a term moved to a position, or a sentence.
 
     ``worth`` is the change in the running net value the move makes (None for a sentence or
@@ -108,8 +105,7 @@ class Move:
     secured: Decimal | None = None
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """The package after one planned concession (step 0 is the opening package)."""
 
     number: int
