@@ -15,7 +15,7 @@ cents) only when shown.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -233,19 +233,26 @@ def percent(value: Decimal) -> Decimal:
     return value.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def analyse(plan: Plan, playbook: Playbook) -> DealEconomics | None:
-    """Price the plan's scenarios, concession path and package; None without a list value."""
+def analyse(
+    plan: Plan, playbook: Playbook, *, scenarios: Collection[str] = tuple(SCENARIOS)
+) -> DealEconomics | None:
+    """Price the plan's scenarios, concession path and package; None without a list value.
+
+    ``scenarios`` names the scenarios to price, in their usual order; the walk-away one is
+    always priced, as the package is judged on it.
+    """
     if plan.deal.list_value is None:
         return None
     pricer = Pricer(plan, playbook)
-    scenarios = tuple(pricer.scenario(name) for name in SCENARIOS)
+    wanted = [name for name in SCENARIOS if name in scenarios or name == "walk_away"]
+    priced = tuple(pricer.scenario(name) for name in wanted)
     return DealEconomics(
         currency=pricer.currency,
         list_value=plan.deal.list_value,
         contract_source=pricer.contract_source,
-        scenarios=scenarios,
+        scenarios=priced,
         path=tuple(pricer.path()),
-        package=pricer.package(scenarios[-1]),
+        package=pricer.package(priced[-1]),
     )
 
 

@@ -423,3 +423,28 @@ def test_value_with_an_explicit_playbook(run_cli, write, flag) -> None:  # type:
         None,
         "no value model",
     )
+
+
+def test_pricing_only_the_walk_away_scenario_changes_nothing_else() -> None:
+    # What the rules price (the walk-away scenario, the path, the package) is the same as
+    # in the full analysis the brief and `negplan value` show.
+    from pydantic import ValidationError
+
+    from negplan.economics import analyse
+
+    playbook = load_playbook(BUNDLED).playbook
+    assert playbook is not None
+    compared = 0
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        try:
+            plan = Plan.model_validate(load(str(path)).data)
+        except ValidationError:
+            continue
+        full = analyse(plan, playbook)
+        walk_only = analyse(plan, playbook, scenarios=("walk_away",))
+        assert full is not None and walk_only is not None
+        assert [s.name for s in walk_only.scenarios] == ["walk_away"]
+        assert walk_only.scenario("walk_away") == full.scenario("walk_away")
+        assert (walk_only.path, walk_only.package) == (full.path, full.package)
+        compared += 1
+    assert compared >= 5

@@ -29,7 +29,10 @@ _HUNDRED = Decimal(100)
 
 def _economics(ctx: PlanContext) -> DealEconomics | None:
     """The plan's economics, computed once for all the NP7xx rules run on one plan."""
-    return ctx.cached("economics", lambda: analyse(ctx.plan, ctx.playbook))
+    # The rules read the walk-away scenario, the concession path and the package only.
+    return ctx.cached(
+        "economics", lambda: analyse(ctx.plan, ctx.playbook, scenarios=("walk_away",))
+    )
 
 
 def _within_authority(ctx: PlanContext) -> bool:
