@@ -159,7 +159,10 @@ def _hand_out(
     """Send the next chunk to a worker, if any is left."""
     index = next(queue, None)
     if index is not None:
-        conn.send((index, chunks[index]))
+        try:
+            conn.send((index, chunks[index]))
+        except OSError:  # BrokenPipeError and the like: the worker has died
+            raise WorkerError("a worker process stopped unexpectedly") from None
         holding[conn] += 1
 
 

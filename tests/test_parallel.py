@@ -108,3 +108,14 @@ def test_errors_before_any_file_keep_their_place(plans: list[str], tmp_path: Pat
     results = list(engine.check_items(items, OPTIONS, jobs=2))
     assert results[0].error is not None and results[0].path.endswith("nope.yaml")
     assert [r.path for r in results[1:]] == plans
+
+
+def test_handing_a_chunk_to_a_dead_worker_is_reported() -> None:
+    # The worker died after its last answer: sending it the next chunk fails.
+    parent_end, child_end = multiprocessing.Pipe()
+    child_end.close()
+    holding = {parent_end: 0}
+    with pytest.raises(parallel.WorkerError, match="stopped unexpectedly"):
+        for _ in range(64):  # the first sends may still fit in the socket's buffer
+            parallel._hand_out(parent_end, iter([0]), [[("plan.yaml", True)]], holding)
+    parent_end.close()
