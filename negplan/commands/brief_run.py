@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sys
 
+from negplan.commands.check_run import collecting_less
+
 #: The values of ``--format``: ``auto`` picks from the ``-o`` file's suffix, else ``md``.
 FORMATS = ("auto", "md", "html", "pdf")
 #: The values of ``--paper``, the page size of the HTML and PDF brief.
@@ -25,6 +27,7 @@ def resolve_format(chosen: str, output: str | None) -> str:
     return "md"
 
 
+@collecting_less()
 def run_brief(
     plan: str,
     *,
@@ -41,34 +44,6 @@ def run_brief(
     is not valid or (with ``strict``) not ready. ``output_format`` is one of
     :data:`FORMATS`, ``paper`` one of :data:`PAPERS`. Raises
     :class:`~negplan.errors.NegplanError` when negplan cannot run."""
-    from negplan.commands.check_run import collecting_less
-
-    with collecting_less():
-        return _run(
-            plan,
-            output_format=output_format,
-            output=output,
-            force=force,
-            redact=redact,
-            strict=strict,
-            playbook=playbook,
-            today=today,
-            paper=paper,
-        )
-
-
-def _run(
-    plan: str,
-    *,
-    output_format: str,
-    output: str | None,
-    force: bool,
-    redact: bool,
-    strict: bool,
-    playbook: str | None,
-    today: str | None,
-    paper: str,
-) -> int:
     from negplan.cli import err
     from negplan.commands.check_run import parse_today
 

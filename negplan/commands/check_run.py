@@ -28,30 +28,6 @@ def parse_today(value: str | None) -> date:
         ) from None
 
 
-def run_check(
-    paths: Sequence[str] | None,
-    *,
-    playbook: str | None,
-    output_format: OutputFormat,
-    strict: bool,
-    skip_unknown: bool,
-    today: str | None,
-    jobs: int | None,
-) -> int:
-    """Check ``paths`` (default: the current folder), print the report, return the exit
-    code. Raises :class:`~negplan.errors.NegplanError` when negplan cannot run."""
-    with collecting_less():
-        return _run(
-            paths,
-            playbook=playbook,
-            output_format=output_format,
-            strict=strict,
-            skip_unknown=skip_unknown,
-            today=today,
-            jobs=jobs,
-        )
-
-
 @contextmanager
 def collecting_less() -> Iterator[None]:
     """Run the garbage collector less often than every 700 allocations: checking (and
@@ -64,7 +40,8 @@ def collecting_less() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def _run(
+@collecting_less()
+def run_check(
     paths: Sequence[str] | None,
     *,
     playbook: str | None,
@@ -74,6 +51,8 @@ def _run(
     today: str | None,
     jobs: int | None,
 ) -> int:
+    """Check ``paths`` (default: the current folder), print the report, return the exit
+    code. Raises :class:`~negplan.errors.NegplanError` when negplan cannot run."""
     from negplan.discovery import PlaybookCache
     from negplan.engine import CheckOptions, check_items, expand
     from negplan.errors import NegplanError
