@@ -332,11 +332,10 @@ def _event_fields(event: Any) -> tuple[Any, ...]:
 def _use_flat_events(module: Any) -> None:
     """Make the C parser build its events with :func:`_flat_event_classes`, but only if a
     sample document then gives events equal, field by field, to the stock ones."""
-    stock = {
-        name: getattr(module, name)
-        for name in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent")
-    }
+    from ruamel.yaml import events
+
     flat = _flat_event_classes()
+    stock = {name: getattr(events, name) for name in flat}
     if any(getattr(module, name) is not cls for name, cls in stock.items()):
         return  # already replaced (or changed by someone else): leave it alone
     expected = [_event_fields(e) for e in iter(module.CParser(_SAMPLE).get_event, None)]

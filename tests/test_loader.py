@@ -199,3 +199,19 @@ def test_flat_events_are_not_used_when_they_differ(
     monkeypatch.setattr(loader, "_flat_event_classes", wrong)
     loader._use_flat_events(c_module)
     assert all(getattr(c_module, name) is getattr(events, name) for name in EVENT_CLASSES)
+
+
+def test_event_classes_someone_else_replaced_are_left_alone(c_module: Any) -> None:
+    from ruamel.yaml import events
+
+    from negplan import loader
+
+    class Theirs(events.ScalarEvent):
+        __slots__ = ()
+
+    for name in EVENT_CLASSES:
+        setattr(c_module, name, getattr(events, name))
+    c_module.ScalarEvent = Theirs
+    loader._use_flat_events(c_module)
+    assert c_module.ScalarEvent is Theirs
+    assert c_module.MappingStartEvent is events.MappingStartEvent
