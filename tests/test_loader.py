@@ -206,12 +206,12 @@ def test_event_classes_someone_else_replaced_are_left_alone(c_module: Any) -> No
 
     from negplan import loader
 
-    class Theirs(events.ScalarEvent):
+    class ScalarEvent(events.ScalarEvent):  # another library's subclass, same name
         __slots__ = ()
 
     for name in EVENT_CLASSES:
         setattr(c_module, name, getattr(events, name))
-    c_module.ScalarEvent = Theirs
+    c_module.ScalarEvent = ScalarEvent
     loader._use_flat_events(c_module)
-    assert c_module.ScalarEvent is Theirs
+    assert c_module.ScalarEvent is ScalarEvent
     assert c_module.MappingStartEvent is events.MappingStartEvent
