@@ -303,44 +303,36 @@ def render_template(
     try:
         with _time_limit(TIME_LIMIT), _memory_limit(MAX_MEMORY):
             return _collect(env.get_template(name).generate(variables))
-    except TemplateSyntaxError as exc:
-        where = exc.filename or exc.name or name
-        raise TemplateError(
-            f"template syntax error: {_short(exc.message or str(exc))}",
-            path=f"{where}:{exc.lineno}",
-            hint="fix the template, or remove `brief.template` from the playbook",
-        ) from None
-    except TemplateNotFound as exc:
-        raise TemplateError(
-            f"template not found: {_short(str(exc))}",
-            path=_where(exc.__traceback__, name),
-            hint=f"templates can extend or include only {' and '.join(BUNDLED.values())}",
-        ) from None
-    except LimitError as exc:
-        raise TemplateError(
-            f"template stopped: {_short(str(exc))}",
-            path=_where(exc.__traceback__, name),
-            hint="brief templates must stay small and fast",
-        ) from None
-    except SecurityError as exc:
-        raise TemplateError(
-            f"template blocked by the sandbox: {_short(str(exc))}",
-            path=_where(exc.__traceback__, name),
-            hint="brief templates can use the brief's data, not Python internals",
-        ) from None
-    except RecursionError as exc:
-        raise TemplateError(
-            "template stopped: it recursed too deeply", path=_where(exc.__traceback__, name)
-        ) from None
-    except MemoryError as exc:
-        raise TemplateError(
-            "template stopped: it used too much memory", path=_where(exc.__traceback__, name)
-        ) from None
     except Exception as exc:
-        raise TemplateError(
-            f"template error: {_short(str(exc) or type(exc).__name__)}",
-            path=_where(exc.__traceback__, name),
-        ) from None
+        raise _failure(exc, name) from None
+
+
+def _failure(exc: Exception, name: str) -> TemplateError:
+    """The one-line error for a template ``name`` (or one it loads) that failed."""
+    if isinstance(exc, TemplateSyntaxError):
+        return TemplateError(
+            f"template syntax error: {_short(exc.message or str(exc))}",
+            path=f"{exc.filename or exc.name or name}:{exc.lineno}",
+            hint="fix the template, or remove `brief.template` from the playbook",
+        )
+    where = _where(exc.__traceback__, name)
+    if isinstance(exc, TemplateNotFound):
+        allowed = " and ".join(BUNDLED.values())
+        hint = f"templates can extend or include only {allowed}"
+        return TemplateError(f"template not found: {_short(str(exc))}", path=where, hint=hint)
+    if isinstance(exc, LimitError):
+        hint = "brief templates must stay small and fast"
+        return TemplateError(f"template stopped: {_short(str(exc))}", path=where, hint=hint)
+    if isinstance(exc, SecurityError):
+        hint = "brief templates can use the brief's data, not Python internals"
+        message = f"template blocked by the sandbox: {_short(str(exc))}"
+        return TemplateError(message, path=where, hint=hint)
+    if isinstance(exc, RecursionError):
+        return TemplateError("template stopped: it recursed too deeply", path=where)
+    if isinstance(exc, MemoryError):
+        return TemplateError("template stopped: it used too much memory", path=where)
+    message = _short(str(exc) or type(exc).__name__)
+    return TemplateError(f"template error: {message}", path=where)
 
 
 def _collect(chunks: Iterator[str]) -> str:
