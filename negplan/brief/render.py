@@ -24,6 +24,7 @@ import pkgutil
 import re
 import signal
 import stat
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -40,6 +41,9 @@ from markupsafe import Markup
 from negplan.brief.data import Brief
 from negplan.brief.markdown import escape_markdown
 from negplan.errors import TemplateError
+
+if sys.platform != "win32":  # no address-space limit on Windows
+    import resource
 
 #: Largest string, list or mapping a template may build (items or characters).
 MAX_SIZE = 200_000
@@ -384,14 +388,15 @@ def _time_limit(seconds: float) -> Iterator[None]:
 @contextmanager
 def _memory_limit(extra: int) -> Iterator[None]:
     """Cap the address space at its current size plus ``extra`` while rendering (Linux)."""
+    if sys.platform == "win32":
+        yield
+        return
     try:
-        import resource
-
         with open("/proc/self/statm", "rb") as handle:
             pages = int(handle.read().split()[0])
         current = pages * os.sysconf("SC_PAGE_SIZE")
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    except (ImportError, OSError, ValueError, IndexError):
+    except (OSError, ValueError, IndexError):
         yield
         return
     wanted = current + extra
