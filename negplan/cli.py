@@ -1,83 +1,392 @@
-"""The ``negplan`` command line: the entry point, error handling shared by every command.
+"""The ``negplan`` command line: the typer application, its commands and their options.
 
-``negplan check`` runs on every commit, so :func:`main` first offers the arguments to
-:mod:`negplan.fastcli`, which runs ``check`` (and ``--version``) without importing typer;
-everything else, and anything it does not fully understand, goes to the typer application
-in :mod:`negplan.app` (also available here as ``negplan.cli.app``).
+Each command's work lives in :mod:`negplan.commands`, imported when the command runs so that
+``negplan --help`` and ``--version`` load no checking code. Errors are handled here, in one
+place (:func:`_guarded`): a :class:`~negplan.errors.NegplanError` is one line on stderr and
+exit 2; any other exception is a bug in negplan, one line and exit 3 (``--debug`` shows it).
 """
 
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Literal, ParamSpec, TypeAlias
 
+import typer
+
+from negplan import __version__, brief, report
+from negplan.errors import NegplanError
+
+ValueFormat = Literal["text", "json"]
+SchemaKind = Literal["plan", "playbook"]
+if TYPE_CHECKING:
+    CheckFormat: TypeAlias = str
+    BriefFormat: TypeAlias = str
+    Paper: TypeAlias = str
+else:  # typer offers a Literal's values as choices; these lists live with their formats
+    CheckFormat = Literal[report.CHOICES]
+    BriefFormat = Literal[brief.CHOICES]
+    Paper = Literal[brief.PAPERS]
+
+P = ParamSpec("P")
 _state = {"debug": False}
 
-
-def err(message: str) -> None:
-    """Write one line to stderr."""
-    sys.stderr.write(message + "\n")
-
-
-def _exit(code: int) -> BaseException:
-    # Inside the typer application exit the typer way; on the fast path plain SystemExit.
-    if "typer" in sys.modules:
-        import typer
-
-        return typer.Exit(code)
-    return SystemExit(code)
-
-
-def _typer_control(exc: BaseException) -> bool:
-    if "typer" not in sys.modules:
-        return False
-    import typer
-
-    return isinstance(exc, (typer.Exit, typer.Abort))
-
-
-@contextmanager
-def guard() -> Iterator[None]:
-    """Turn :class:`NegplanError` into a one-line message and exit 2; hide our own bugs'
-    tracebacks unless ``--debug`` is on."""
-    from negplan.errors import NegplanError
-
-    try:
-        yield
-    except NegplanError as exc:
-        err(exc.render())
-        if exc.hint:
-            err(f"hint: {exc.hint}")
-        raise _exit(2) from None
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BrokenPipeError:
-        raise _exit(1) from None
-    except Exception as exc:
-        if _typer_control(exc) or _state["debug"]:
-            raise
-        err(f"negplan: internal error: {type(exc).__name__}: {exc}".splitlines()[0][:300])
-        err("hint: this is a bug in negplan; run again with --debug for the full traceback")
-        raise _exit(3) from None
+app = typer.Typer(
+    name="negplan",
+    help="Prepare negotiations: check plans against the company playbook and print a "
+    "one-page prep brief.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
 
 def main() -> None:
     """Console-script entry point."""
-    from negplan.fastcli import run
-
-    code = run(sys.argv[1:])
-    if code is not None:
-        raise SystemExit(code)
-    from negplan.app import app
-
     app()
 
 
-def __getattr__(name: str) -> Any:
-    if name == "app":
-        from negplan.app import app
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"negplan {__version__}")
+        raise typer.Exit()
 
-        return app
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an internal error.")
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _guarded(command: Callable[P, int | None]) -> Callable[P, None]:
+    """Run a command and exit with its code, turning errors into one line on stderr."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            code = command(*args, **kwargs) or 0
+        except NegplanError as exc:
+            _err(exc.render())
+            if exc.hint:
+                _err(f"hint: {exc.hint}")
+            code = 2
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:
+            if _state["debug"]:
+                raise
+            _err(f"negplan: internal error: {type(exc).__name__}: {exc}".splitlines()[0][:300])
+            _err("hint: this is a bug in negplan; run again with --debug for the full traceback")
+            code = 3
+        raise typer.Exit(code)
+
+    return run
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+_PLAYBOOK = "--playbook", "-p"
+_TODAY_HELP = "Date to check the plan against, YYYY-MM-DD (default: today)."
+
+
+@app.command("check")
+@_guarded
+def _check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH...",
+            help="Plan or playbook files, or folders to search for *.yaml / *.yml.",
+            show_default=False,
+        ),
+    ] = None,
+    playbook: Annotated[
+        str | None,
+        typer.Option(
+            *_PLAYBOOK,
+            metavar="FILE",
+            help="Check plans against this playbook instead of discovering one.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto: github under GitHub Actions, text on a terminal, parsable otherwise.",
+            case_sensitive=False,
+        ),
+    ] = "auto",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    skip_unknown: Annotated[
+        bool,
+        typer.Option(
+            "--skip-unknown",
+            help="Skip named files that are not plans or playbooks instead of reporting "
+            "them (for pre-commit, which passes every YAML file).",
+        ),
+    ] = False,
+    today: Annotated[str | None, typer.Option(metavar="DATE", help=_TODAY_HELP)] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for many files (default: one per core; 1 checks in this "
+            "process).",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Check plans and playbooks; exit 0 when clean, 1 on failing findings, 2 when negplan
+    cannot run (missing file, invalid playbook, bad option)."""
+    from negplan.commands import check  # the checking code loads only when a command runs
+
+    return check.run(
+        paths,
+        playbook=playbook,
+        output_format=output_format.lower(),
+        strict=strict,
+        skip_unknown=skip_unknown,
+        today=today,
+        jobs=jobs,
+    )
+
+
+@app.command("brief")
+@_guarded
+def _brief(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.", show_default=False)],
+    output_format: Annotated[
+        BriefFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html or pdf. auto: from the -o file's suffix, else Markdown (shown "
+            "formatted on a terminal, raw when piped).",
+            case_sensitive=False,
+        ),
+    ] = "auto",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the brief to this file (atomically) instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it already exists.")
+    ] = False,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Leave out walk-away numbers, rep authority and approvals, for a brief "
+            "shared beyond the deal team.",
+        ),
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse to render (exit 1) when `check --strict` would fail: any error or "
+            "warning.",
+        ),
+    ] = False,
+    playbook: Annotated[
+        str | None,
+        typer.Option(
+            *_PLAYBOOK, metavar="FILE", help="Use this playbook instead of discovering one."
+        ),
+    ] = None,
+    today: Annotated[str | None, typer.Option(metavar="DATE", help=_TODAY_HELP)] = None,
+    paper: Annotated[
+        Paper, typer.Option(help="Page size of the HTML and PDF brief.", case_sensitive=False)
+    ] = "a4",
+) -> int:
+    """Write the one-page prep brief of a plan: readiness, goals, value, positions, trades,
+    walk-away, alternatives, approvals, questions and asks."""
+    from negplan.commands import brief  # jinja2 and the checking code load only for a brief
+
+    return brief.run(
+        plan,
+        output_format=output_format.lower(),
+        output=output,
+        force=force,
+        redact=redact,
+        strict=strict,
+        playbook=playbook,
+        today=today,
+        paper=paper.lower(),
+    )
+
+
+@app.command("new")
+@_guarded
+def _new(
+    path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH",
+            help="Folder to create the plan in (file name from customer and title), the plan "
+            "file itself, or - for stdout.",
+        ),
+    ] = ".",
+    customer: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Customer (buyer) name.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Deal title, e.g. '2027 renewal'.")
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option(metavar="NAME", help="The rep who owns the deal.")
+    ] = None,
+    meeting: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Date of the negotiation meeting, YYYY-MM-DD."),
+    ] = None,
+    value: Annotated[
+        str | None, typer.Option("--value", metavar="AMOUNT", help="Annual list value of the deal.")
+    ] = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(metavar="CODE", help="ISO currency code (default: the playbook's)."),
+    ] = None,
+    term: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--term",
+            metavar="ID",
+            help="Add an optional playbook term (repeat for more); required terms are "
+            "always included.",
+        ),
+    ] = None,
+    playbook: Annotated[
+        str | None,
+        typer.Option(
+            *_PLAYBOOK,
+            metavar="FILE",
+            help="Scaffold from this playbook (recorded in the plan) instead of discovering one.",
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; take everything from flags.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the plan file if it exists.")
+    ] = False,
+    no_schema: Annotated[
+        bool,
+        typer.Option(
+            "--no-schema",
+            help="Do not write or refresh .negplan/plan.schema.json for editors.",
+        ),
+    ] = False,
+) -> None:
+    """Create a plan from the playbook: every section, the required terms with starting
+    positions, and comments from the playbook. Prompts on a terminal unless --no-input."""
+    from negplan.commands import new  # the scaffolding code loads only when it runs
+
+    new.run(
+        path,
+        flags={"customer": customer, "title": title, "owner": owner, "meeting": meeting}
+        | {"value": value, "currency": currency},
+        terms=term or [],
+        playbook=playbook,
+        ask=not no_input,
+        force=force,
+        schema=not no_schema,
+    )
+
+
+@app.command("value")
+@_guarded
+def _value(
+    plan: Annotated[
+        str, typer.Argument(metavar="PLAN", help="The plan to price.", show_default=False)
+    ],
+    playbook: Annotated[
+        str | None,
+        typer.Option(
+            *_PLAYBOOK,
+            metavar="FILE",
+            help="Price the plan with this playbook instead of discovering one.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ValueFormat,
+        typer.Option("--format", "-f", help="text (tables) or json.", case_sensitive=False),
+    ] = "text",
+    today: Annotated[str | None, typer.Option(metavar="DATE", help=_TODAY_HELP)] = None,
+) -> int:
+    """Price a plan: net value at opening, target and walk-away, the running value through the
+    concession plan, and the package against the playbook's floor and approval ladder."""
+    from negplan.commands import value  # the pricing code loads only when it runs
+
+    return value.run(plan, playbook=playbook, output_format=output_format, today=today)
+
+
+@app.command("schema")
+@_guarded
+def _schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(help="plan or playbook.", metavar="KIND", case_sensitive=False),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (atomically) instead of stdout. An existing file is "
+            "replaced only if negplan generated it, or with --force.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite FILE even if negplan did not write it.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema (draft-07) of a plan or a playbook, generated from the models."""
+    from negplan.commands import schema  # the models load only when it runs
+
+    schema.run(kind, output=output, force=force)
+
+
+@app.command("rules")
+@_guarded
+def _rules() -> None:
+    """List every rule: code, name, default severity and what it checks."""
+    from negplan.commands import rules  # the rules load only when it runs
+
+    rules.list_rules()
+
+
+@app.command("explain")
+@_guarded
+def _explain(
+    code: Annotated[
+        str, typer.Argument(metavar="CODE", help="A rule code (NP401) or name (give-without-get).")
+    ],
+) -> None:
+    """Explain one rule: what it checks, why it matters, a failing and a passing example."""
+    from negplan.commands import rules  # the rules load only when it runs
+
+    rules.explain(code)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from importlib import resources
 
-from negplan.errors import PlaybookError
+from negplan.engine import check_playbook_document
+from negplan.errors import InputError, PlaybookError
 from negplan.findings import Finding, Severity
 from negplan.loader import Document, load
-from negplan.schema import header_findings, unknown_key_findings, validate
-
-if TYPE_CHECKING:
-    from negplan.models.playbook import Playbook
+from negplan.models.playbook import Playbook
+from negplan.positions import Position
 
 #: How the bundled default playbook is shown in messages.
 BUNDLED = "<bundled default playbook>"
@@ -43,16 +42,7 @@ class LoadedPlaybook:
 
 def bundled_text() -> str:
     """The text of the bundled default playbook."""
-    # Read beside this module when installed as files (importlib.resources costs a start-up
-    # time `check` feels on every commit); the resources API covers zipped installs.
-    path = os.path.join(os.path.dirname(__file__), "data", "default-playbook.yaml")
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except OSError:
-        from importlib import resources
-
-        return (resources.files("negplan") / "data" / "default-playbook.yaml").read_text("utf-8")
+    return (resources.files("negplan") / "data" / "default-playbook.yaml").read_text("utf-8")
 
 
 def locate(plan_path: str, *, explicit: str | None, plan_key: str | None) -> str:
@@ -78,16 +68,11 @@ def locate(plan_path: str, *, explicit: str | None, plan_key: str | None) -> str
 
 
 class PlaybookCache:
-    """Loads and checks each playbook once per run.
+    """Loads and checks each playbook once per run."""
 
-    With ``fast`` the playbook is validated as a record (see :mod:`negplan.records`) when it
-    can be, as ``check`` does; the findings are the same either way.
-    """
-
-    def __init__(self, *, fast: bool = False) -> None:
+    def __init__(self) -> None:
         self._cache: dict[str, LoadedPlaybook] = {}
         self._found: dict[tuple[str, bool], str] = {}
-        self.fast = fast
 
     def locate(self, plan_path: str, *, explicit: str | None, plan_key: str | None) -> str:
         """:func:`locate`, remembering the playbook found for each folder during the run."""
@@ -103,7 +88,7 @@ class PlaybookCache:
         """Load (once) and check the playbook at ``source`` (a path or :data:`BUNDLED`)."""
         key = source if source == BUNDLED else os.path.abspath(source)
         if key not in self._cache:
-            self._cache[key] = load_playbook(source, fast=self.fast)
+            self._cache[key] = load_playbook(source)
         return self._cache[key]
 
     def usable(self, source: str) -> LoadedPlaybook:
@@ -113,8 +98,6 @@ class PlaybookCache:
             return loaded
         errors = [f for f in loaded.findings if f.severity is Severity.ERROR]
         first = errors[0] if errors else None
-        from negplan.positions import Position
-
         raise PlaybookError(
             f"playbook is invalid ({len(errors)} error{'s' if len(errors) != 1 else ''}"
             + (f"; first: {first.message} [{first.code}]" if first else "")
@@ -127,54 +110,12 @@ class PlaybookCache:
         )
 
 
-def load_playbook(source: str, *, fast: bool = False) -> LoadedPlaybook:
+def load_playbook(source: str) -> LoadedPlaybook:
     """Load and check one playbook. Raises :class:`PlaybookError` if it cannot be read."""
-    from negplan.errors import InputError
-
     try:
         text = bundled_text() if source == BUNDLED else None
         document = load(source, text=text)
     except InputError as exc:
         raise PlaybookError(f"cannot read playbook: {exc.message}", path=source) from None
-    from negplan.engine import check_playbook_document
-
-    playbook, findings = check_playbook_document(document, fast=fast)
+    playbook, findings = check_playbook_document(document)
     return LoadedPlaybook(source, playbook, document, findings)
-
-
-def validate_playbook(
-    document: Document, *, fast: bool = False
-) -> tuple[Playbook | None, list[Finding]]:
-    """Header and schema checks of a playbook document (no NP9xx rules)."""
-    if not document.ok:
-        return None, list(document.findings)
-    header = header_findings(document)
-    if header:
-        return None, [*document.findings, *header]
-    if document.data.get("kind") != "playbook":
-        pos = document.index.locate(("kind",))
-        return None, [
-            Finding(
-                document.path,
-                pos.line,
-                pos.col,
-                "NP103",
-                Severity.ERROR,
-                f"expected a playbook, found kind '{document.data.get('kind')}'",
-                "point --playbook (or the plan's `playbook:`) at a playbook file",
-            )
-        ]
-    if fast:
-        from negplan import records
-
-        record = records.validate(document.data, "Playbook")
-        if record is not None:
-            return cast("Playbook", record), list(document.findings)
-        unknown = records.extra_keys(document.data, "Playbook")
-        if unknown is not None:
-            found = unknown_key_findings(document, "Playbook", unknown)
-            return None, [*document.findings, *found]
-    from negplan.models.playbook import Playbook
-
-    playbook, findings = validate(document, Playbook)
-    return playbook, [*document.findings, *findings]

@@ -1,12 +1,11 @@
-"""The vocabulary of plans and playbooks that needs no pydantic: enumerations, position values
-and the term logic shared by the pydantic models and the fast records of ``check``."""
+"""The vocabulary of plans and playbooks: enumerations, position values and how positions are
+shown. The models (:mod:`negplan.models`) use it for their fields; rules, economics and the brief
+for their messages."""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
 #: The file-format version this release reads.
 FORMAT_VERSION = 1
@@ -78,8 +77,8 @@ class Unit(str, enum.Enum):
         return self is not _CHOICE and self is not _YES_NO
 
 
-# Enum members read from module constants: ``Unit.CHOICE`` is a slow class lookup, and the
-# term logic runs hundreds of times per plan.
+# Enum members read from module constants: ``Unit.CHOICE`` is a slow class lookup, and term
+# logic runs hundreds of times per plan.
 _CHOICE = Unit.CHOICE
 _YES_NO = Unit.YES_NO
 
@@ -89,9 +88,6 @@ class Direction(str, enum.Enum):
 
     LOWER = "lower"
     HIGHER = "higher"
-
-
-_HIGHER = Direction.HIGHER
 
 
 class TradeLevel(str, enum.Enum):
@@ -146,103 +142,3 @@ def _number(value: Decimal) -> str:
     if value == value.to_integral_value():
         return f"{value:.0f}"
     return format(value.normalize(), "f")
-
-
-class TermLogic:
-    """How a term orders and judges positions; shared by the ``Term`` model and its record."""
-
-    if TYPE_CHECKING:
-        unit: Unit
-        direction: Direction | None
-        options: list[str]
-        limits: Any
-        authority: PositionType | None
-        approvals: Sequence[Any]
-
-    def badness(self, value: object) -> Decimal | None:
-        """Map a position to a number that grows the worse it is for us.
-
-        Returns ``None`` when the value does not fit the term (wrong type, unknown option).
-        """
-        unit = self.unit
-        if unit is _CHOICE:
-            if isinstance(value, str) and value in self.options:
-                return Decimal(self.options.index(value))
-            return None
-        if unit is _YES_NO:
-            if not isinstance(value, bool):
-                return None
-            flag = Decimal(int(value))
-            return -flag if self.direction is _HIGHER else flag
-        if isinstance(value, bool) or not isinstance(value, Decimal):
-            return None
-        return -value if self.direction is _HIGHER else value
-
-    def within_limits(self, value: object) -> bool:
-        """Whether a position is allowed at all (inside hard limits, or a known option)."""
-        if type(value) is Decimal:  # the common case, answered without badness()
-            unit = self.unit
-            if unit is _CHOICE or unit is _YES_NO:
-                return False
-            limits = self.limits
-            return limits is None or bool(limits.min <= value <= limits.max)
-        if self.badness(value) is None:
-            return False
-        if self.unit.numeric and self.limits is not None:
-            assert isinstance(value, Decimal)
-            return bool(self.limits.min <= value <= self.limits.max)
-        return True
-
-    def past_authority(self, value: object) -> bool:
-        """Whether a position goes past what the rep may agree alone."""
-        authority = self.authority
-        if type(value) is Decimal and type(authority) is Decimal:  # numbers, compared as is
-            unit = self.unit
-            if unit is _CHOICE or unit is _YES_NO:
-                return False
-            return value < authority if self.direction is _HIGHER else value > authority
-        bad = self.badness(value)
-        limit = self.badness(self.authority)
-        return bad is not None and limit is not None and bad > limit
-
-    def approver_for(self, value: object) -> Any:
-        """The approval rung that covers a position past authority (None if none does)."""
-        bad = self.badness(value)
-        if bad is None:
-            return None
-        for rung in self.approvals:
-            limit = self.badness(rung.up_to)
-            if limit is not None and bad <= limit:
-                return rung
-        return None
-
-    @property
-    def better(self) -> str:
-        """Which way is better for us, in words."""
-        if self.unit is Unit.CHOICE:
-            return "options listed best first"
-        if self.unit is Unit.YES_NO:
-            return (
-                "'no' is better for us"
-                if self.direction is not Direction.HIGHER
-                else ("'yes' is better for us")
-            )
-        return f"{(self.direction or Direction.LOWER).value} is better for us"
-
-
-class PlaybookLogic:
-    """Lookups on a playbook; shared by the ``Playbook`` model and its record."""
-
-    if TYPE_CHECKING:
-        terms: Sequence[Any]
-
-    @property
-    def term_map(self) -> dict[str, Any]:
-        """Terms by id (the first one wins if an id is repeated)."""
-        cached: dict[str, Any] | None = self.__dict__.get("_term_map")
-        if cached is None:
-            cached = {}
-            for term in self.terms:
-                cached.setdefault(term.id, term)
-            self.__dict__["_term_map"] = cached
-        return cached

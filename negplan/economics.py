@@ -18,13 +18,11 @@ import enum
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from negplan.domain import Unit, ValueBasis, format_value
-
-if TYPE_CHECKING:
-    from negplan.models.plan import Plan, Trade, Variable
-    from negplan.models.playbook import EconomicsSettings, Playbook, Term, ValueModel
+from negplan.models.plan import Plan, Trade, Variable
+from negplan.models.playbook import EconomicsSettings, Playbook, Term, ValueModel
 
 #: The scenarios, in order, with their display labels.
 SCENARIOS = {"opening": "opening", "target": "target", "walk_away": "walk-away"}
@@ -281,7 +279,7 @@ class Pricer:
     def __init__(self, plan: Plan, playbook: Playbook) -> None:
         self.plan = plan
         self.playbook = playbook
-        self.settings: EconomicsSettings = playbook.economics or _no_economics()
+        self.settings: EconomicsSettings = playbook.economics or EconomicsSettings()
         self.currency = plan.deal.currency or playbook.currency
         self.list_value = plan.deal.list_value or Decimal(0)
         self.variables: dict[str, Variable] = {}
@@ -495,11 +493,3 @@ def _money_share(amount: Decimal, share: Decimal | None, currency: str) -> str:
 
 def _net(list_total: Decimal, valuations: tuple[Valuation, ...]) -> Decimal:
     return list_total + sum((v.amount for v in valuations if v.amount is not None), Decimal(0))
-
-
-def _no_economics() -> EconomicsSettings:
-    # The settings of a playbook without `economics:`: every field at its model default.
-    from negplan.records import empty
-
-    settings: EconomicsSettings = empty("EconomicsSettings")
-    return settings

@@ -21,6 +21,9 @@ import stat
 from typing import Any, Literal
 
 from negplan import __version__
+from negplan.atomic import write_atomic
+from negplan.errors import NegplanError
+from negplan.models import Plan, Playbook
 
 SchemaKind = Literal["plan", "playbook"]
 
@@ -48,8 +51,6 @@ _TITLES = {
 
 def build_schema(kind: SchemaKind) -> dict[str, Any]:
     """The JSON Schema of a plan or a playbook, portable between draft-07 and 2020-12."""
-    from negplan.models import Plan, Playbook
-
     model = Plan if kind == "plan" else Playbook
     raw = model.model_json_schema(by_alias=True, mode="validation")
     body = _portable(raw)
@@ -99,9 +100,6 @@ def write_schema(path: str, kind: SchemaKind, *, force: bool) -> bool:
     ``force``; otherwise :class:`~negplan.errors.NegplanError` is raised. Returns whether the
     file changed.
     """
-    from negplan.atomic import write_atomic
-    from negplan.errors import NegplanError
-
     text = render(kind)
     exists = os.path.lexists(path)
     previous = exists and is_negplan_schema(path)

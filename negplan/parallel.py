@@ -1,188 +1,207 @@
-"""Check many files with worker processes, streaming results in input order.
+"""An ordered map over worker processes, on the standard library's process pool.
 
-The parent checks the first file itself before it starts the workers: that imports the parser
-and the validation code and loads the playbook once, and forked workers inherit all of it
-instead of each doing it again. The parent then hands out the other files in chunks, two
-chunks ahead per worker, and yields results in the order of the input whatever order the
-workers finish in, so output is the same for any number of workers.
+:func:`ordered_map` yields ``func(item)`` for every item, in input order, as the results
+come in: output is the same for any number of workers. It knows nothing of negplan.
 
-Workers send back plain results (findings and errors, never the validated plan), one pickled
-message per chunk over their own pipe. The parent waits on those pipes directly, without the
-helper threads of :class:`multiprocessing.pool.Pool`: on a machine with as many workers as
-cores, every moment the parent spends is taken from a worker.
+- The parent runs the initializer and computes the first item itself before any worker
+  starts: that imports and loads whatever ``func`` needs once. Where ``fork`` exists the
+  workers are forked from that warm parent and inherit it all (the collector is kept off
+  those objects so that the pages stay shared); elsewhere each worker runs the initializer.
+- The other items go out in chunks, so that the cost of a task is not paid per item.
+- ``func`` raising, or a worker dying (a signal, ``os._exit``), ends the run with
+  :class:`WorkerError`.
+- Stopping early (closing the generator), Ctrl-C and SIGTERM to the parent stop and reap
+  every worker before the exception goes on; on Linux a worker also dies with its parent.
+
+It uses :class:`concurrent.futures.ProcessPoolExecutor` rather than
+:class:`multiprocessing.pool.Pool` because the executor notices a worker that dies and fails
+the run (``BrokenProcessPool``), where ``Pool`` quietly replaces the worker and waits forever
+for the task it held.
 """
 
 from __future__ import annotations
 
-import contextlib
+import ctypes
 import gc
 import multiprocessing
-import pickle
+import os
 import signal
-from collections.abc import Generator, Iterator
-from multiprocessing.connection import Connection, wait
-from typing import TYPE_CHECKING, Any, cast
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from types import FrameType
+from typing import Any, TypeVar
 
-from negplan.errors import NegplanError
+T = TypeVar("T")
+R = TypeVar("R")
 
-if TYPE_CHECKING:
-    from negplan.discovery import PlaybookCache
-    from negplan.engine import CheckOptions, FileResult, Item
-
-Task = tuple[str, bool]
-
-#: Chunks a worker holds at once: one it works on, one waiting, so it never idles.
-AHEAD = 2
-
-_OPTIONS: CheckOptions | None = None
-_CACHE: PlaybookCache | None = None
+#: Largest number of items sent to a worker as one task.
+MAX_CHUNK = 16
+#: From ``<linux/prctl.h>``: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
 
 
 class WorkerError(RuntimeError):
-    """A worker process failed or stopped before sending all its results."""
+    """``func`` raised, or a worker process stopped before returning all its results."""
 
 
-def _check(task: Task) -> FileResult:
-    from negplan import engine
+def ordered_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    jobs: int,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+    chunksize: int | None = None,
+) -> Iterator[R]:
+    """Yield ``func(item)`` for each of ``items`` in order, computed by ``jobs`` workers.
 
-    assert _OPTIONS is not None and _CACHE is not None
-    path, explicit = task
-    result = engine.check_file(path, explicit=explicit, options=_OPTIONS, cache=_CACHE)
-    result.plan = None
-    return result
+    ``func`` and ``initializer`` must be module-level functions (they are sent to the
+    workers by name). ``initializer(*initargs)`` runs in the parent before the first item,
+    and in each worker only where workers are not forked. ``chunksize`` defaults to about
+    an eighth of each worker's share, at most :data:`MAX_CHUNK`.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if initializer is not None:
+        initializer(*initargs)
+    if not items:
+        return
+    first = _apply(func, items[0])
+    rest = items[1:]
+    if not rest:
+        yield first
+        return
+    size = chunksize or max(1, min(MAX_CHUNK, len(rest) // (jobs * 8)))
+    yield from _in_workers(func, first, rest, jobs, size, initializer, initargs)
 
 
-def _serve(conn: Connection, options: CheckOptions) -> None:
-    """A worker: check each chunk the parent sends, answer ``(index, results)``."""
-    global _OPTIONS, _CACHE
-    from negplan.discovery import PlaybookCache
+def _apply(func: Callable[[T], R], item: T) -> R:
+    """``func(item)`` in the parent, failing the way a worker's failure does."""
+    try:
+        return func(item)
+    except Exception as exc:
+        raise WorkerError(f"{type(exc).__name__}: {exc}") from exc
 
-    # Ctrl-C reaches the whole process group: the parent stops the workers, they stay quiet.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if _CACHE is None or options != _OPTIONS:  # not inherited from the parent (no fork)
-        _OPTIONS = options
-        _CACHE = PlaybookCache(fast=options.fast)
-    while True:
-        message = conn.recv()
-        if message is None:
-            break
-        index, tasks = message
+
+def _in_workers(
+    func: Callable[[T], R],
+    first: R,
+    rest: Sequence[T],
+    jobs: int,
+    size: int,
+    initializer: Callable[..., object] | None,
+    initargs: tuple[Any, ...],
+) -> Iterator[R]:
+    """``first``, then the results of ``rest`` from a pool of ``jobs`` workers."""
+    context = _context()
+    rebuild = context.get_start_method() != "fork"
+    executor = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(os.getpid(), rebuild, initializer, initargs),
+    )
+    before = set(multiprocessing.active_children())
+    workers: list[BaseProcess] | None = None
+    finished = False
+    try:
+        # Everything alive now lives on in the workers: keep the collector off it, so that
+        # the collector in the workers does not copy the pages the parent shares with them.
+        gc.freeze()
         try:
-            answer: Any = (index, [_check(task) for task in tasks])
-        except BaseException as exc:  # a bug: report it rather than vanish
-            answer = (index, WorkerError(f"{type(exc).__name__}: {exc}"))
-        conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
-    conn.close()
+            results = executor.map(func, rest, chunksize=size)  # submitting starts the workers
+        finally:
+            gc.unfreeze()
+        workers = _started_since(before)
+        with _sigterm_raises():
+            yield first
+            yield from _reported(results)
+        finished = True
+    finally:
+        if not finished:  # stopped early or failed: the remaining work is not wanted
+            for process in _started_since(before) if workers is None else workers:
+                process.kill()
+        executor.shutdown(wait=True, cancel_futures=True)  # joins every worker
 
 
-def _context() -> Any:
-    # fork starts workers with everything already imported; elsewhere use the default.
+def _reported(results: Iterator[R]) -> Iterator[R]:
+    """``results``, with a failure in a worker turned into :class:`WorkerError`."""
+    try:
+        yield from results
+    except BrokenProcessPool:
+        raise WorkerError("a worker process stopped unexpectedly") from None
+    except Exception as exc:
+        raise WorkerError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _context() -> BaseContext:
+    # fork starts workers with everything the parent loaded; elsewhere use the default.
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()  # pragma: no cover - not on Linux
 
 
-def check_in_workers(
-    items: list[Item], options: CheckOptions, *, jobs: int
-) -> Iterator[FileResult]:
-    """Check ``items`` with ``jobs`` worker processes; yield one result per item, in order."""
-    global _OPTIONS, _CACHE
-    from negplan.discovery import PlaybookCache
-    from negplan.engine import FileResult
-
-    tasks: list[Task] = [item for item in items if not isinstance(item, NegplanError)]
-    _OPTIONS, _CACHE = options, PlaybookCache(fast=options.fast)
-    first = [_check(tasks[0])] if tasks else []
-    size = max(1, min(16, len(tasks) // (jobs * 8)))
-    chunks = [tasks[i : i + size] for i in range(1, len(tasks), size)]
-    # Objects that exist now live as long as the workers: keep the collector off them, so
-    # that the forked workers share those pages instead of copying them.
-    gc.freeze()
-    results = _results(chunks, options, jobs=jobs)
-    try:
-        for item in items:
-            if isinstance(item, NegplanError):
-                yield FileResult(item.path or "", error=item)
-            elif first:
-                yield first.pop()
-            else:
-                yield next(results)
-    finally:
-        results.close()  # stops the workers, also when the caller stops early
-        gc.unfreeze()
-        _OPTIONS = _CACHE = None
+def _started_since(before: set[BaseProcess]) -> list[BaseProcess]:
+    """The child processes started since ``before`` was taken: the workers of this map."""
+    return [p for p in multiprocessing.active_children() if p not in before]
 
 
-def _results(
-    chunks: list[list[Task]], options: CheckOptions, *, jobs: int
-) -> Generator[FileResult, None, None]:
-    """The results of every chunk, in order, from ``jobs`` workers."""
-    if not chunks:
-        return
-    context = _context()
-    # Each worker's pipe, with how many chunks it holds that have not come back yet.
-    workers: dict[Connection, Any] = {}
-    holding: dict[Connection, int] = {}
-    queue = iter(range(len(chunks)))
-    done: dict[int, list[FileResult]] = {}
-    finished = False
-    try:
-        for _ in range(min(jobs, len(chunks))):
-            parent_end, child_end = context.Pipe()
-            process = context.Process(target=_serve, args=(child_end, options), daemon=True)
-            process.start()
-            child_end.close()
-            workers[parent_end] = process
-            holding[parent_end] = 0
-        for conn in workers:
-            for _ in range(AHEAD):
-                _hand_out(conn, queue, chunks, holding)
-        for wanted in range(len(chunks)):
-            while wanted not in done:
-                for ready in wait([c for c, n in holding.items() if n]):
-                    conn = cast(Connection, ready)
-                    index, answer = _receive(conn)
-                    if isinstance(answer, WorkerError):
-                        raise answer
-                    done[index] = answer
-                    holding[conn] -= 1
-                    _hand_out(conn, queue, chunks, holding)
-            yield from done.pop(wanted)
-        finished = True
-    finally:
-        _stop(workers, gently=finished)
-
-
-def _hand_out(
-    conn: Connection, queue: Iterator[int], chunks: list[list[Task]], holding: dict[Connection, int]
+def _start_worker(
+    parent: int,
+    rebuild: bool,
+    initializer: Callable[..., object] | None,
+    initargs: tuple[Any, ...],
 ) -> None:
-    """Send the next chunk to a worker, if any is left."""
-    index = next(queue, None)
-    if index is not None:
-        try:
-            conn.send((index, chunks[index]))
-        except OSError:  # BrokenPipeError and the like: the worker has died
-            raise WorkerError("a worker process stopped unexpectedly") from None
-        holding[conn] += 1
+    """Prepare a worker process: signals, death with the parent, the caller's state."""
+    # Ctrl-C reaches the whole process group: the parent stops the workers, they stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A handler forked from the parent must not keep a worker alive when it is stopped.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
+    if rebuild and initializer is not None:
+        initializer(*initargs)
 
 
-def _receive(conn: Connection) -> tuple[int, Any]:
+def _die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel send this worker SIGTERM when its parent dies, even by
+    SIGKILL. (The kernel means the parent's thread that forked: the one that ran the map.)"""
+    if not sys.platform.startswith("linux"):
+        return  # pragma: no cover - not on Linux
     try:
-        data = conn.recv_bytes()
-    except (EOFError, OSError):
-        raise WorkerError("a worker process stopped unexpectedly") from None
-    answer: tuple[int, Any] = pickle.loads(data)
-    return answer
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+        return
+    if prctl(PR_SET_PDEATHSIG, signal.SIGTERM) != 0:
+        return  # pragma: no cover - refused: the parent still stops workers on the way out
+    if os.getppid() != parent:  # the parent died before the request was in place
+        os._exit(1)
 
 
-def _stop(workers: dict[Connection, Any], *, gently: bool) -> None:
-    """Let idle workers exit; stop them at once when the run was cut short."""
-    for conn, process in workers.items():
-        if gently:
-            with contextlib.suppress(OSError):  # the worker is gone already
-                conn.send(None)
-            process.join(timeout=5)
-        if process.is_alive():
-            process.terminate()
-            process.join()
-        conn.close()
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the map runs, have SIGTERM raise ``SystemExit`` in the parent instead of ending
+    it at once, so that the workers are stopped on the way out; the handler it replaces
+    comes back afterwards. A handler of the program's own, or SIG_IGN, is left in charge,
+    and so is SIGTERM outside the main thread (only that thread can set handlers)."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: the run is stopping
+    raise SystemExit(128 + signum)

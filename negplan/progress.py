@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -22,8 +23,6 @@ def wanted(
 ) -> bool:
     """Whether to draw the bar: many files, both streams on a terminal, and not under CI
     (``CI`` set) or pre-commit (``PRE_COMMIT`` set)."""
-    import sys
-
     env = os.environ if environ is None else environ
     if files < PROGRESS_MIN_FILES or "CI" in env or "PRE_COMMIT" in env:
         return False
@@ -68,8 +67,6 @@ class _AboveBar:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        import sys
-
         sys.stderr.write("\r\x1b[2K")
         sys.stderr.flush()
         written = self._stream.write(text)
@@ -86,6 +83,7 @@ def progress_bar(total: int, *, show: bool) -> Iterator[Ticker]:
     if not show:
         yield Ticker()
         return
+    # rich's progress bar is imported only when one is drawn.
     from rich.console import Console
     from rich.progress import (
         BarColumn,

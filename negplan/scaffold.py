@@ -9,8 +9,10 @@ walk-away at the rep's authority, the target between the two.
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import textwrap
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,10 +20,14 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
 from negplan.errors import NegplanError
 from negplan.models.common import format_value
-from negplan.models.plan import Plan
+from negplan.models.plan import Deal, Plan
 from negplan.models.playbook import Direction, Playbook, Term, Unit
+from negplan.schema import suggest
 
 #: Every text the scaffold leaves for the rep starts with this marker (see rule NP509).
 PLACEHOLDER = "TODO"
@@ -86,7 +92,6 @@ def resolve_terms(playbook: Playbook, wanted: Iterable[str], *, source: str) -> 
 
     Raises :class:`NegplanError` naming the playbook, with a did-you-mean hint.
     """
-    from negplan.schema import suggest
 
     chosen: set[str] = set()
     for raw in wanted:
@@ -168,9 +173,6 @@ class Scaffold:
 
 def render_plan(scaffold: Scaffold, answers: Answers) -> str:
     """The starter plan as YAML text, comments included."""
-    import io
-
-    from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -182,7 +184,6 @@ def render_plan(scaffold: Scaffold, answers: Answers) -> str:
 
 def build_plan(scaffold: Scaffold, answers: Answers) -> Any:
     """The starter plan as a ruamel ``CommentedMap`` (every section of the plan format)."""
-    from ruamel.yaml.comments import CommentedMap
 
     builder = _Builder(scaffold, answers)
     root = CommentedMap()
@@ -206,14 +207,11 @@ def build_plan(scaffold: Scaffold, answers: Answers) -> Any:
 
 
 def _empty(annotation: Any) -> Any:
-    from ruamel.yaml.comments import CommentedSeq
-
     return CommentedSeq() if getattr(annotation, "__origin__", None) is list else None
 
 
 def _wrap(lines: list[str], *, indent: int) -> str:
     """Comment lines wrapped to fit the file's width (the ``# `` and indent included)."""
-    import textwrap
 
     width = _WIDTH - indent - 2
     out: list[str] = []
@@ -335,10 +333,6 @@ class _Builder:
         return self.scaffold.playbook_key
 
     def _deal(self) -> Any:
-        from ruamel.yaml.comments import CommentedMap
-
-        from negplan.models.plan import Deal
-
         a = self.answers
         deal = CommentedMap()
         known: dict[str, Any] = {
@@ -363,8 +357,6 @@ class _Builder:
         return deal
 
     def _team(self) -> Any:
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
         team = CommentedMap()
         team["lead"] = self.answers.owner or _todo("who leads for us")
         team["decision_maker"] = _todo("who decides on our side")
@@ -483,8 +475,6 @@ class _Builder:
 
 
 def _map(**items: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
     result = CommentedMap()
     for key, value in items.items():
         result[key] = value
@@ -492,8 +482,6 @@ def _map(**items: Any) -> Any:
 
 
 def _seq(items: list[Any]) -> Any:
-    from ruamel.yaml.comments import CommentedSeq
-
     return CommentedSeq(items)
 
 

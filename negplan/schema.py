@@ -5,14 +5,13 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
 
 from negplan.findings import Finding, Severity
 from negplan.loader import Document
 from negplan.positions import Path
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel, ValidationError
 
 KINDS = ("plan", "playbook")
 
@@ -26,10 +25,11 @@ def document_kind(data: Any) -> str | None:
     return None
 
 
-def validate(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Finding]]:
-    """Validate a document against ``model``; return the instance (or None) and findings."""
-    from pydantic import ValidationError
+M = typing.TypeVar("M", bound=BaseModel)
 
+
+def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Finding]]:
+    """Validate a document against ``model``; return the instance (or None) and findings."""
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -84,23 +84,8 @@ def header_findings(doc: Document) -> list[Finding]:
     return []
 
 
-def unknown_key_findings(doc: Document, model: str, locs: list[Path]) -> list[Finding]:
-    """The findings validation gives when the only errors are unknown keys at ``locs`` (as
-    :func:`negplan.records.extra_keys` finds them), worded as for the models' errors."""
-    from negplan.records import allowed_keys
-
-    errors = [{"type": "extra_forbidden", "loc": loc} for loc in locs]
-    return _findings_of(doc, errors, lambda path: allowed_keys(model, path))
-
-
 def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> list[Finding]:
     errors = exc.errors(include_url=False, include_context=True)
-    return _findings_of(doc, errors, lambda path: _allowed_keys(model, path))
-
-
-def _findings_of(
-    doc: Document, errors: typing.Iterable[Any], allowed_at: typing.Callable[[Path], list[str]]
-) -> list[Finding]:
     seen: set[tuple[Path, str]] = set()
     result: list[Finding] = []
     for error in errors:
@@ -114,7 +99,7 @@ def _findings_of(
         where = display_path(path)
         if kind == "extra_forbidden":
             name = str(path[-1])
-            allowed = allowed_at(path[:-1])
+            allowed = _allowed_keys(model, path[:-1])
             hint = suggest(name, allowed)
             if hint is None and allowed:
                 hint = "allowed keys here: " + ", ".join(allowed)
@@ -255,8 +240,6 @@ def _field_by_key(model: type[BaseModel], key: str) -> Any:
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
-    from pydantic import BaseModel
-
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)

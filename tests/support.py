@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from negplan.checking import CheckOptions, FileResult, check_file
 from negplan.discovery import PlaybookCache
-from negplan.engine import CheckOptions, FileResult, check_file
 from negplan.findings import Finding
 
 ROOT = Path(__file__).resolve().parent.parent

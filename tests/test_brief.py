@@ -23,8 +23,8 @@ from conftest import CLEAN, EXAMPLES, ROOT, TODAY
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from negplan.brief.make import CheckedPlan, check_plan
 from negplan.brief.markdown import escape_markdown
+from negplan.checking import check_plan
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("NEGPLAN_UPDATE_GOLDEN") == "1"
@@ -39,7 +39,7 @@ def example_plans() -> list[Path]:
         if "kind: plan" not in text:
             continue
         checked = check_plan(str(path), playbook=None, today=date.fromisoformat(TODAY))
-        if isinstance(checked, CheckedPlan):
+        if checked.plan is not None:
             found.append(path)
     return found
 
@@ -214,7 +214,7 @@ def test_markdown_sections_in_order(run_cli: Callable[..., Any]) -> None:
 def test_markdown_on_a_terminal_is_rendered(
     run_cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("negplan.commands.brief_run._terminal", lambda: True)
+    monkeypatch.setattr("negplan.commands.brief._terminal", lambda: True)
     shown = run_cli("brief", CLEAN, "--today", TODAY)
     assert shown.exit_code == 0, shown
     assert "Discount off list price" in shown.stdout
@@ -646,7 +646,7 @@ def test_render_failure_leaves_the_old_brief(
     def fail(*args: object, **kwargs: object) -> str:
         raise TemplateError("template error: boom", path="brief.md.j2:3")
 
-    monkeypatch.setattr("negplan.brief.make.render_brief", fail)
+    monkeypatch.setattr("negplan.commands.brief.render_brief", fail)
     result = run_cli("brief", CLEAN, "-o", target, "--force", "--today", TODAY)
     assert result.exit_code == 2
     assert result.stderr.startswith("brief.md.j2:3: error: template error: boom")

@@ -16,7 +16,7 @@ from conftest import CLEAN, ROOT, TODAY
 
 from negplan.brief import render
 from negplan.brief.data import Brief, build_brief
-from negplan.brief.make import CheckedPlan, check_plan
+from negplan.checking import CheckedPlan, check_plan
 from negplan.errors import TemplateError
 
 DAY = date.fromisoformat(TODAY)
@@ -26,7 +26,7 @@ EXTENDS = '{% extends "brief.md.j2" %}{% block goals %}## Our goals\n\n{{ goals|
 
 def _brief(**changes: Any) -> Brief:
     checked = check_plan(str(CLEAN), playbook=None, today=DAY)
-    assert isinstance(checked, CheckedPlan)
+    assert isinstance(checked, CheckedPlan) and checked.plan is not None
     assert checked.playbook.playbook is not None
     brief = build_brief(
         checked.plan, checked.playbook.playbook, checked.findings, playbook_name="x", today=DAY

@@ -241,12 +241,12 @@ def test_version_and_module_entry_point() -> None:
 
 
 def test_internal_errors_are_one_line(run_cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import negplan.engine
+    import negplan.checking
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(negplan.engine, "check_file", boom)
+    monkeypatch.setattr(negplan.checking, "check_file", boom)
     result = run_cli("check", CLEAN)
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [

@@ -10,7 +10,7 @@ from conftest import ROOT
 
 def test_formats_reference_is_current() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "docs" / "generate_formats.py"), "--check"],
+        [sys.executable, str(ROOT / "scripts" / "generate_formats.py"), "--check"],
         capture_output=True,
         text=True,
         check=False,

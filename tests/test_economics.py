@@ -405,7 +405,7 @@ def test_value_without_list_value_exits_2(run_cli, write) -> None:  # type: igno
 def test_value_refuses_a_playbook(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("value", PLAYBOOKS / "default.yaml", "--today", TODAY)
     assert result.exit_code == 2, result
-    assert "expected a plan, found kind 'playbook'" in result.stderr
+    assert "error: is a playbook, not a plan" in result.stderr
 
 
 @pytest.mark.parametrize("flag", ["--playbook", "-p"])

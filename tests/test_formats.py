@@ -13,10 +13,11 @@ import jsonschema
 import pytest
 from conftest import CLEAN, EXAMPLES, ROOT, TODAY
 
-from negplan.engine import FileResult
+from negplan.checking import FileResult
 from negplan.errors import InputError
 from negplan.findings import Finding, Severity
-from negplan.report import OutputFormat, Summary, resolve_format
+from negplan.report import resolve_format
+from negplan.report.base import Summary
 from negplan.report.github import (
     GithubReport,
     annotation,
@@ -354,22 +355,22 @@ class _Tty(io.StringIO):
 @pytest.mark.parametrize(
     ("environ", "tty", "expected"),
     [
-        ({"GITHUB_ACTIONS": "true"}, True, OutputFormat.GITHUB),
-        ({"GITHUB_ACTIONS": "true"}, False, OutputFormat.GITHUB),
-        ({"GITHUB_ACTIONS": "false"}, False, OutputFormat.PARSABLE),
-        ({}, True, OutputFormat.TEXT),
-        ({"TERM": "dumb"}, True, OutputFormat.PARSABLE),
-        ({}, False, OutputFormat.PARSABLE),
+        ({"GITHUB_ACTIONS": "true"}, True, "github"),
+        ({"GITHUB_ACTIONS": "true"}, False, "github"),
+        ({"GITHUB_ACTIONS": "false"}, False, "parsable"),
+        ({}, True, "text"),
+        ({"TERM": "dumb"}, True, "parsable"),
+        ({}, False, "parsable"),
     ],
 )
-def test_resolve_auto(environ: dict[str, str], tty: bool, expected: OutputFormat) -> None:
+def test_resolve_auto(environ: dict[str, str], tty: bool, expected: str) -> None:
     stream = _Tty() if tty else io.StringIO()
-    assert resolve_format(OutputFormat.AUTO, stream, environ) is expected
+    assert resolve_format("auto", stream, environ) == expected
 
 
 def test_an_explicit_format_wins_over_auto() -> None:
     environ = {"GITHUB_ACTIONS": "true"}
-    assert resolve_format(OutputFormat.SARIF, io.StringIO(), environ) is OutputFormat.SARIF
+    assert resolve_format("sarif", io.StringIO(), environ) == "sarif"
 
 
 # ---- sarif ---------------------------------------------------------------------------------

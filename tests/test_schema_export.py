@@ -18,8 +18,8 @@ from conftest import CLEAN, EXAMPLES, PLAYBOOKS, ROOT
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
+from negplan.checking import CheckOptions, check_document
 from negplan.discovery import PlaybookCache
-from negplan.engine import CheckOptions, check_document
 from negplan.jsonschema_export import DIALECT, MARKER, build_schema
 from negplan.loader import load
 

@@ -1,11 +1,29 @@
 """The one-page prep brief: build its data from a checked plan and render it.
 
-Importing this package is cheap: jinja2 is imported by :mod:`negplan.brief.render` only when
-a brief is rendered, and WeasyPrint by :mod:`negplan.brief.output` only for PDF.
+Importing this package is cheap (the command line reads the formats from it); jinja2 comes with
+:mod:`negplan.brief.render`, WeasyPrint with :mod:`negplan.brief.output` and only for PDF.
 """
 
 from __future__ import annotations
 
-from negplan.brief.data import Brief, build_brief
+#: The formats of a brief; ``auto`` (on the command line) picks one from the ``-o`` file's
+#: suffix, else Markdown.
+FORMATS = ("md", "html", "pdf")
+#: What ``--format`` accepts.
+CHOICES = ("auto", *FORMATS)
+#: File suffixes that choose a format under ``auto``.
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+#: The page sizes of the HTML and PDF brief.
+PAPERS = ("a4", "letter")
 
-__all__ = ["Brief", "build_brief"]
+
+def resolve_format(chosen: str, output: str | None) -> str:
+    """The format to write: the one asked for, else the ``-o`` file's suffix, else ``md``."""
+    if chosen != "auto":
+        return chosen
+    if output is not None:
+        lowered = output.lower()
+        for suffix, fmt in SUFFIXES.items():
+            if lowered.endswith(suffix):
+                return fmt
+    return "md"

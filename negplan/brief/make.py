@@ -1,63 +1,20 @@
-"""From a plan file to brief text: check the plan, pick the template, render."""
+"""From a checked plan to brief text: build the brief's data, pick the template, render."""
 
 from __future__ import annotations
 
 import os
 import re
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
 
 from negplan.brief.data import build_brief
-from negplan.discovery import BUNDLED, LoadedPlaybook, PlaybookCache
-from negplan.engine import CheckOptions, FileResult, check_file
-from negplan.errors import NegplanError, TemplateError
-from negplan.findings import Finding
-
-if TYPE_CHECKING:
-    from negplan.models.plan import Plan
+from negplan.brief.render import read_template, render_template
+from negplan.checking import CheckedPlan
+from negplan.discovery import BUNDLED, LoadedPlaybook
+from negplan.economics import summarize
+from negplan.errors import TemplateError
 
 #: Template file names that are for the HTML (and PDF) brief; anything else is Markdown.
 _HTML_TEMPLATE = re.compile(r"\.html?(\.j2|\.jinja2?)?$", re.IGNORECASE)
-
-
-class CheckedPlan(NamedTuple):
-    """A plan that validated, with its playbook and the check's findings.
-
-    ``plan`` (and ``playbook.playbook``) is a record (:mod:`negplan.records`) when records
-    could validate the files, else a pydantic model; both have the same attributes.
-    """
-
-    path: str
-    plan: Plan
-    playbook: LoadedPlaybook
-    findings: list[Finding]
-
-
-def check_plan(path: str, *, playbook: str | None, today: date) -> CheckedPlan | FileResult:
-    """Check one plan as ``negplan check`` does, validating with records where they decide.
-
-    Returns the :class:`CheckedPlan`, or the :class:`FileResult` with the findings when the
-    file has no usable model. Raises :class:`NegplanError` when negplan cannot run (missing
-    file, invalid playbook, a playbook given instead of a plan).
-    """
-    cache = PlaybookCache(fast=True)
-    if playbook is not None:
-        cache.usable(playbook)
-    result = check_file(
-        path,
-        explicit=True,
-        options=CheckOptions(today=today, playbook=playbook, fast=True),
-        cache=cache,
-    )
-    if result.error is not None:
-        raise result.error
-    if result.kind == "playbook":
-        raise NegplanError(
-            "is a playbook, not a plan", path=path, hint="run `negplan brief` on a plan file"
-        )
-    if result.plan is None or result.playbook is None:
-        return result
-    return CheckedPlan(path, result.plan, cache.get(result.playbook), result.findings)
 
 
 def template_for(loaded: LoadedPlaybook, fmt: str) -> tuple[str, str] | None:
@@ -92,8 +49,6 @@ def template_for(loaded: LoadedPlaybook, fmt: str) -> tuple[str, str] | None:
             path=loaded.source,
             hint=f"`{shown}` points outside {folder}",
         )
-    from negplan.brief.render import read_template
-
     display = os.path.normpath(os.path.join(os.path.dirname(loaded.source), settings.template))
     if os.sep not in display and "/" not in display:
         display = f".{os.sep}{display}"  # never the name of a shipped template
@@ -108,12 +63,10 @@ def render_brief(
     redact: bool = False,
     paper: str = "A4",
 ) -> str:
-    """The brief as Markdown (``fmt="md"``) or HTML (``"html"``, also used for PDF)."""
-    from negplan.brief.render import render_template
-    from negplan.economics import summarize
-
+    """The brief as Markdown (``fmt="md"``) or HTML (``"html"``, also used for PDF) of a plan
+    that validated."""
     loaded = checked.playbook
-    assert loaded.playbook is not None
+    assert checked.plan is not None and loaded is not None and loaded.playbook is not None
     economics = None if redact else summarize(checked.plan, loaded.playbook)
     shown = "the bundled default playbook" if loaded.source == BUNDLED else None
     brief = build_brief(

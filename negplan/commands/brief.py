@@ -1,109 +1,88 @@
-"""``negplan brief``: the one-page prep brief of a plan, as Markdown, HTML or PDF.
-
-This module declares the typer command; :func:`~negplan.commands.brief_run.run_brief`, which
-the fast entry point (:mod:`negplan.fastcli`) calls as well, does the work.
-"""
+"""``negplan brief``: the one-page prep brief of a plan, as Markdown, HTML or PDF."""
 
 from __future__ import annotations
 
-import enum
-from typing import Annotated
+import os
+import sys
 
-import typer
-
-from negplan.commands.brief_run import run_brief
-
-__all__ = ["BriefFormat", "Paper", "brief"]
-
-
-class BriefFormat(str, enum.Enum):
-    """The formats ``negplan brief --format`` accepts."""
-
-    AUTO = "auto"
-    MD = "md"
-    HTML = "html"
-    PDF = "pdf"
+from negplan.atomic import check_target, write_atomic
+from negplan.brief import resolve_format
+from negplan.brief.make import render_brief
+from negplan.brief.output import html_to_pdf, require_pdf, show_markdown
+from negplan.checking import check_plan
+from negplan.commands import collecting_less, parse_today
+from negplan.errors import NegplanError
+from negplan.findings import Finding, Severity
+from negplan.report.parsable import format_finding
 
 
-class Paper(str, enum.Enum):
-    """Page sizes for the HTML and PDF brief."""
-
-    A4 = "a4"
-    LETTER = "letter"
-
-
-def brief(
-    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.", show_default=False)],
-    output_format: Annotated[
-        BriefFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="md, html or pdf. auto: from the -o file's suffix, else Markdown (shown "
-            "formatted on a terminal, raw when piped).",
-            case_sensitive=False,
-        ),
-    ] = BriefFormat.AUTO,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the brief to this file (atomically) instead of stdout.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the -o file if it already exists.")
-    ] = False,
-    redact: Annotated[
-        bool,
-        typer.Option(
-            "--redact",
-            help="Leave out walk-away numbers, rep authority and approvals, for a brief "
-            "shared beyond the deal team.",
-        ),
-    ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Refuse to render (exit 1) when `check --strict` would fail: any error or "
-            "warning.",
-        ),
-    ] = False,
-    playbook: Annotated[
-        str | None,
-        typer.Option(
-            "--playbook", "-p", metavar="FILE", help="Use this playbook instead of discovering one."
-        ),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE", help="Date to check the plan against, YYYY-MM-DD (default: today)."
-        ),
-    ] = None,
-    paper: Annotated[
-        Paper,
-        typer.Option(help="Page size of the HTML and PDF brief.", case_sensitive=False),
-    ] = Paper.A4,
-) -> None:
-    """Write the one-page prep brief of a plan: readiness, goals, value, positions, trades,
-    walk-away, alternatives, approvals, questions and asks."""
-    from negplan.cli import guard
-
-    with guard():
-        code = run_brief(
-            plan,
-            output_format=output_format.value,
-            output=output,
-            force=force,
-            redact=redact,
-            strict=strict,
-            playbook=playbook,
-            today=today,
-            paper=paper.value,
+@collecting_less()
+def run(
+    plan: str,
+    *,
+    output_format: str,
+    output: str | None,
+    force: bool,
+    redact: bool,
+    strict: bool,
+    playbook: str | None,
+    today: str | None,
+    paper: str,
+) -> int:
+    """Write the brief of ``plan`` and return the exit code: 0 when written, 1 when the plan
+    is not valid or (with ``strict``) not ready. Raises :class:`NegplanError` when negplan
+    cannot run."""
+    fmt = resolve_format(output_format, output)
+    day = parse_today(today)
+    if fmt == "pdf" and output is None:
+        raise NegplanError("pdf output needs a file", hint="add -o brief.pdf")
+    if output is not None:
+        check_target(output, overwrite=force)
+    if fmt == "pdf":
+        require_pdf()
+    checked = check_plan(plan, playbook=playbook, today=day)
+    if checked.plan is None:
+        _refuse(checked.findings, f"{plan}: error: the plan is not valid, so no brief can be made")
+        return 1
+    failing = [f for f in checked.findings if f.fails(strict=strict)]
+    if strict and failing:
+        _refuse(
+            failing,
+            f"{plan}: error: not ready ({len(failing)} failing findings); --strict refuses to "
+            "render the brief",
         )
-    raise typer.Exit(code)
+        return 1
+    text = render_brief(checked, fmt=fmt, today=day, redact=redact, paper=paper)
+    _emit(text, fmt=fmt, output=output, force=force, explicit=output_format)
+    errors = sum(f.severity is Severity.ERROR for f in checked.findings)
+    if errors:
+        _say(
+            f"{plan}: note: brief marked NOT READY ({errors} error"
+            f"{'s' if errors != 1 else ''}; run `negplan check {plan}`)"
+        )
+    return 0
+
+
+def _refuse(findings: list[Finding], why: str) -> None:
+    for finding in findings:
+        _say(format_finding(finding))
+    _say(why)
+
+
+def _say(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: str) -> None:
+    if output is not None:
+        data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
+        write_atomic(output, data, overwrite=force)
+    elif fmt == "md" and explicit == "auto" and _terminal():
+        show_markdown(text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _terminal() -> bool:
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"

@@ -5,13 +5,30 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from datetime import date
+from typing import Any, TypeVar
 
 import typer
 
-if TYPE_CHECKING:
-    from negplan.models.playbook import Playbook
-    from negplan.scaffold import Answers
+from negplan.atomic import write_atomic
+from negplan.checking import check_plan
+from negplan.discovery import BUNDLED, PlaybookCache, locate
+from negplan.errors import NegplanError
+from negplan.findings import Severity
+from negplan.jsonschema_export import write_schema
+from negplan.models.playbook import Playbook
+from negplan.scaffold import (
+    Answers,
+    Scaffold,
+    find_root,
+    optional_terms,
+    parse_currency,
+    parse_date,
+    parse_value,
+    render_plan,
+    resolve_terms,
+    slug,
+)
 
 T = TypeVar("T")
 _SUFFIXES = (".yaml", ".yml")
@@ -25,106 +42,21 @@ def stdin_is_interactive() -> bool:
         return False
 
 
-def new(
-    path: Annotated[
-        str,
-        typer.Argument(
-            metavar="PATH",
-            help="Folder to create the plan in (file name from customer and title), the plan "
-            "file itself, or - for stdout.",
-        ),
-    ] = ".",
-    customer: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Customer (buyer) name.")
-    ] = None,
-    title: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Deal title, e.g. '2027 renewal'.")
-    ] = None,
-    owner: Annotated[
-        str | None, typer.Option(metavar="NAME", help="The rep who owns the deal.")
-    ] = None,
-    meeting: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="Date of the negotiation meeting, YYYY-MM-DD."),
-    ] = None,
-    value: Annotated[
-        str | None, typer.Option("--value", metavar="AMOUNT", help="Annual list value of the deal.")
-    ] = None,
-    currency: Annotated[
-        str | None,
-        typer.Option(metavar="CODE", help="ISO currency code (default: the playbook's)."),
-    ] = None,
-    term: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--term",
-            metavar="ID",
-            help="Add an optional playbook term (repeat for more); required terms are "
-            "always included.",
-        ),
-    ] = None,
-    playbook: Annotated[
-        str | None,
-        typer.Option(
-            "--playbook",
-            "-p",
-            metavar="FILE",
-            help="Scaffold from this playbook (recorded in the plan) instead of discovering one.",
-        ),
-    ] = None,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never prompt; take everything from flags.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the plan file if it exists.")
-    ] = False,
-    no_schema: Annotated[
-        bool,
-        typer.Option(
-            "--no-schema",
-            help="Do not write or refresh .negplan/plan.schema.json for editors.",
-        ),
-    ] = False,
-) -> None:
-    """Create a plan from the playbook: every section, the required terms with starting
-    positions, and comments from the playbook. Prompts on a terminal unless --no-input."""
-    from negplan.cli import err, guard
-
-    with guard():
-        _new(
-            path,
-            flags={
-                "customer": customer,
-                "title": title,
-                "owner": owner,
-                "meeting": meeting,
-                "value": value,
-                "currency": currency,
-            },
-            terms=term or [],
-            playbook=playbook,
-            interactive=not no_input and stdin_is_interactive(),
-            force=force,
-            schema=not no_schema,
-            err=err,
-        )
-
-
-def _new(
+def run(
     path: str,
     *,
     flags: dict[str, str | None],
     terms: list[str],
     playbook: str | None,
-    interactive: bool,
+    ask: bool,
     force: bool,
     schema: bool,
-    err: Callable[[str], None],
 ) -> None:
-    from negplan.discovery import BUNDLED, PlaybookCache, locate
-    from negplan.errors import NegplanError
-    from negplan.scaffold import Scaffold, find_root, render_plan, slug
-
+    """Scaffold a plan at ``path`` (a folder, a file, or ``-`` for stdout) from the playbook
+    that applies there, with ``flags`` (customer, title, owner, meeting, value, currency) and
+    the optional ``terms``; prompt for the rest when ``ask`` and stdin is a terminal. Never
+    overwrites a file unless ``force``. Raises :class:`NegplanError` when it cannot."""
+    interactive = ask and stdin_is_interactive()
     to_stdout = path == "-"
     folder_target = not to_stdout and (os.path.isdir(path) or path.endswith(("/", os.sep)))
     reference = (
@@ -164,17 +96,13 @@ def _new(
     if to_stdout:
         sys.stdout.write(text)
         return
-    from negplan.atomic import write_atomic
-
     write_atomic(target, text, overwrite=force)
     if schema:
-        _refresh_schema(schema_file, err)
-    _summary(target, text, book, err)
+        _refresh_schema(schema_file)
+    _summary(target, playbook)
 
 
 def _check_file_target(path: str, *, force: bool) -> None:
-    from negplan.errors import NegplanError
-
     if not path.endswith(_SUFFIXES):
         raise NegplanError(
             "a plan file name ends in .yaml or .yml",
@@ -201,24 +129,19 @@ def _relative(target: str, folder: str) -> str:
     return text.replace(os.sep, "/")
 
 
-def _refresh_schema(schema_file: str, err: Callable[[str], None]) -> None:
-    from negplan.errors import NegplanError
-    from negplan.jsonschema_export import write_schema
-
+def _refresh_schema(schema_file: str) -> None:
     try:
         write_schema(schema_file, "plan", force=False)
     except NegplanError as exc:
-        err(f"{schema_file}: note: left as is ({exc.message}); editors may not validate plans")
+        _say(f"{schema_file}: note: left as is ({exc.message}); editors may not validate plans")
 
 
-def _summary(target: str, text: str, book: Playbook, err: Callable[[str], None]) -> None:
-    from datetime import date
+def _say(line: str) -> None:
+    sys.stderr.write(line + "\n")
 
-    from negplan.engine import check_plan_document
-    from negplan.findings import Severity
-    from negplan.loader import load
 
-    _, findings = check_plan_document(load(target, text=text), book, today=date.today())
+def _summary(target: str, playbook: str | None) -> None:
+    findings = check_plan(target, playbook=playbook, today=date.today()).findings
     todo = sum(1 for f in findings if f.code == "NP509")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     typer.echo(
@@ -226,7 +149,7 @@ def _summary(target: str, text: str, book: Playbook, err: Callable[[str], None])
         f"then run `negplan check {target}`"
     )
     if errors:
-        err(f"{target}: warning: the new plan has {errors} error(s); run `negplan check`")
+        _say(f"{target}: warning: the new plan has {errors} error(s); run `negplan check`")
 
 
 # ---- answers: flags, then prompts ---------------------------------------------------------------
@@ -240,15 +163,6 @@ def _answers(
     source: str,
     interactive: bool,
 ) -> Answers:
-    from negplan.errors import NegplanError
-    from negplan.scaffold import (
-        Answers,
-        parse_currency,
-        parse_date,
-        parse_value,
-        resolve_terms,
-    )
-
     def flag(name: str, parse: Callable[[str], T]) -> T | None:
         raw = flags.get(name)
         if raw is None:
@@ -308,9 +222,6 @@ def _ask(
 
 
 def _ask_terms(book: Playbook, source: str) -> tuple[str, ...]:
-    from negplan.errors import NegplanError
-    from negplan.scaffold import optional_terms, resolve_terms
-
     extra = optional_terms(book)
     if not extra:
         return ()

@@ -2,70 +2,55 @@
 
 from __future__ import annotations
 
-import enum
+import json
 import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
-import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
-if TYPE_CHECKING:
-    from rich.table import Table
+from negplan import __version__
+from negplan.checking import check_plan
+from negplan.commands import parse_today
+from negplan.economics import (
+    DealEconomics,
+    Move,
+    PackageStatus,
+    Scenario,
+    Valuation,
+    analyse,
+    cents,
+    format_money,
+    format_percent,
+    percent,
+)
+from negplan.errors import NegplanError
+from negplan.findings import Finding
+from negplan.models.plan import Plan
+from negplan.models.playbook import Playbook
+from negplan.report.json import finding_dict
+from negplan.report.parsable import format_finding
+from negplan.rules._util import show
 
-    from negplan.economics import DealEconomics, Move, Scenario, Valuation
-    from negplan.findings import Finding
-    from negplan.models.plan import Plan
-    from negplan.models.playbook import Playbook
 
-
-class ValueFormat(str, enum.Enum):
-    """The formats ``negplan value --format`` accepts."""
-
-    TEXT = "text"
-    JSON = "json"
-
-
-def value(
-    plan: Annotated[
-        str, typer.Argument(metavar="PLAN", help="The plan to price.", show_default=False)
-    ],
-    playbook: Annotated[
-        str | None,
-        typer.Option(
-            "--playbook",
-            "-p",
-            metavar="FILE",
-            help="Price the plan with this playbook instead of discovering one.",
-        ),
-    ] = None,
-    output_format: Annotated[
-        ValueFormat,
-        typer.Option("--format", "-f", help="text (tables) or json.", case_sensitive=False),
-    ] = ValueFormat.TEXT,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE", help="Date to check meeting dates against, YYYY-MM-DD (default: today)."
-        ),
-    ] = None,
-) -> None:
-    """Price a plan: net value at opening, target and walk-away, the running value through the
-    concession plan, and the package against the playbook's floor and approval ladder."""
-    from negplan.cli import guard
-    from negplan.commands.check import parse_today
-
-    with guard():
-        day = parse_today(today)
-        priced = _price(plan, playbook=playbook, today=day)
-        if output_format is ValueFormat.JSON:
-            import json
-
-            json.dump(as_json(priced), sys.stdout, indent=2, ensure_ascii=False)
-            sys.stdout.write("\n")
-        else:
-            render_text(priced)
+def run(plan: str, *, playbook: str | None, output_format: str, today: str | None) -> int:
+    """Price ``plan`` and print it as ``output_format`` (``text`` or ``json``); return the
+    exit code (1 when the plan is not valid). Raises :class:`NegplanError` when negplan cannot
+    run or the plan has nothing to price."""
+    priced = price(plan, playbook=playbook, today=parse_today(today))
+    if priced is None:
+        return 1
+    if output_format == "json":
+        json.dump(as_json(priced), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        render_text(priced)
+    return 0
 
 
 @dataclass(frozen=True)
@@ -81,71 +66,39 @@ class Priced:
 
     def show(self, term_id: str | None, position: object) -> str:
         """A position in its term's unit, e.g. ``10%`` or ``45 days``."""
-        from negplan.rules._util import show
-
         term = self.playbook.term_map.get(term_id or "")
         return show(term, position) if term is not None else str(position)
 
 
-def _price(path: str, *, playbook: str | None, today: date) -> Priced:
-    from negplan.discovery import PlaybookCache, locate
-    from negplan.engine import check_plan_document
-    from negplan.errors import NegplanError
-    from negplan.loader import load
-    from negplan.report.parsable import format_finding
-    from negplan.schema import document_kind, header_findings
-
-    doc = load(path)
-    problems = list(doc.findings) if not doc.ok else header_findings(doc)
-    if not problems and document_kind(doc.data) != "plan":
-        raise NegplanError(
-            f"expected a plan, found kind '{doc.data.get('kind')}'",
-            path=path,
-            position=doc.index.locate(("kind",)),
-            hint="`negplan value` prices plans (`kind: plan`)",
-        )
-    plan: Plan | None = None
-    book: Playbook | None = None
-    source = ""
-    findings: list[Finding] = []
-    if not problems:
-        key = doc.data.get("playbook")
-        source = locate(path, explicit=playbook, plan_key=key if isinstance(key, str) else None)
-        book = PlaybookCache().usable(source).playbook
-        assert book is not None
-        plan, findings = check_plan_document(doc, book, today=today)
-        if plan is None:
-            problems = findings
-    if problems or plan is None or book is None:
-        for finding in problems:
+def price(path: str, *, playbook: str | None, today: date) -> Priced | None:
+    """Check and price the plan at ``path``; ``None`` (with the findings on stderr) when it is
+    not valid."""
+    checked = check_plan(path, playbook=playbook, today=today)
+    loaded = checked.playbook
+    if checked.plan is None or loaded is None or loaded.playbook is None:
+        for finding in checked.findings:
             sys.stderr.write(format_finding(finding) + "\n")
-        raise typer.Exit(1)
-    from negplan.economics import analyse
-
-    economics = analyse(plan, book)
+        return None
+    economics = analyse(checked.plan, loaded.playbook)
     if economics is None:
         raise NegplanError(
             "deal.list_value is not set: there is nothing to price",
             path=path,
-            position=doc.index.locate(("deal",), key=True),
+            position=checked.document.index.locate(("deal",), key=True),
             hint="add `list_value:` (the annual list value) under `deal:`",
         )
-    package_findings = [f for f in findings if f.code.startswith("NP7")]
-    return Priced(path, source, plan, book, economics, package_findings)
+    package_findings = [f for f in checked.findings if f.code.startswith("NP7")]
+    return Priced(path, loaded.source, checked.plan, loaded.playbook, economics, package_findings)
 
 
 # ---- JSON ---------------------------------------------------------------------------------
 
 
 def _money(amount: Decimal | None) -> str | None:
-    from negplan.economics import cents
-
     return None if amount is None else str(cents(amount) + 0)
 
 
 def _pct(amount: Decimal | None) -> str | None:
-    from negplan.economics import percent
-
     return None if amount is None else str(percent(amount) + 0)
 
 
@@ -194,9 +147,6 @@ def _move(move: Move | None) -> dict[str, Any] | None:
 
 def as_json(priced: Priced) -> dict[str, Any]:
     """The JSON document of ``negplan value`` (fields documented in docs/economics.md)."""
-    from negplan import __version__
-    from negplan.report.json import finding_dict
-
     economics = priced.economics
     package = economics.package
     return {
@@ -232,16 +182,15 @@ def as_json(priced: Priced) -> dict[str, Any]:
 
 # ---- text ---------------------------------------------------------------------------------
 
+#: Below this many columns, each position sits above its value instead of beside it.
+_WIDE = 100
+Header = tuple[str, str, bool]
+Rows = list[list[str] | None]
+
 
 def render_text(priced: Priced) -> None:
     """Print the scenarios and the concession path as tables."""
-    from rich.console import Console
-    from rich.text import Text
-
-    from negplan.economics import format_money, format_percent
-
     economics = priced.economics
-    cur = economics.currency
     console = Console(highlight=False)
     deal = priced.plan.deal
     console.print(Text(f"{deal.title} — {deal.customer}", style="bold"))
@@ -250,21 +199,31 @@ def render_text(priced: Priced) -> None:
         "deal.contract_years": "deal.contract_years",
     }.get(economics.contract_source, economics.contract_source)
     console.print(
-        f"list value {format_money(economics.list_value, cur)} a year · contract years from "
-        f"{source_text} · playbook {priced.source}",
+        f"list value {format_money(economics.list_value, economics.currency)} a year · contract "
+        f"years from {source_text} · playbook {priced.source}",
         markup=False,
     )
     console.print()
-
-    # Below 100 columns, each position sits above its value instead of beside it.
     narrow = console.width < _WIDE
-    headers = [("term", "left", False)]
+    _print_scenarios(console, priced, narrow=narrow)
+    console.print()
+    console.print(_path_table(priced, narrow=narrow))
+    console.print()
+    console.print(package_line(economics), markup=False)
+    for finding in priced.findings:
+        console.print(f"{finding.code} {finding.severity.value}: {finding.message}", markup=False)
+
+
+def _print_scenarios(console: Console, priced: Priced, *, narrow: bool) -> None:
+    """The table of positions and values per scenario, with the totals below."""
+    economics = priced.economics
+    cur = economics.currency
+    headers: list[Header] = [("term", "left", False)]
     for scenario in economics.scenarios:
-        if narrow:
-            headers.append((scenario.label, "right", False))
-        else:
-            headers += [(scenario.label, "right", False), ("value", "right", False)]
-    rows: list[list[str] | None] = []
+        headers.append((scenario.label, "right", False))
+        if not narrow:
+            headers.append(("value", "right", False))
+    rows: Rows = []
     unvalued: dict[str, str] = {}
     for items in zip(*(s.valuations for s in economics.scenarios), strict=True):
         cells = [items[0].term]
@@ -275,32 +234,37 @@ def render_text(priced: Priced) -> None:
                 unvalued.setdefault(item.term, item.reason)
         rows.append(cells)
     rows.append(None)
-    totals = {
-        s.name: [
-            _years(s.years),
-            format_money(s.list_total, cur),
-            format_money(s.net, cur),
-            format_percent(s.share),
-            format_percent(s.concession_share),
-        ]
-        for s in economics.scenarios
-    }
-    labels = ("contract years", "list value", "net value", "% of list", "total concession")
-    for n, label in enumerate(labels):
-        cells = [label]
-        for scenario in economics.scenarios:
-            figure = totals[scenario.name][n]
-            cells += [figure] if narrow else ["", figure]
-        rows.append(cells)
+    rows += _totals(economics.scenarios, cur, narrow=narrow)
     console.print(_table("Scenarios", headers, rows))
     if unvalued:
         console.print(
             "not valued: " + ", ".join(f"{t} ({why})" for t, why in unvalued.items()),
             markup=False,
         )
-    console.print()
 
-    headers = [
+
+def _totals(scenarios: tuple[Scenario, ...], cur: str, *, narrow: bool) -> Rows:
+    """Contract years, list value, net value and concession of each scenario."""
+    figures = {
+        "contract years": [_years(s.years) for s in scenarios],
+        "list value": [format_money(s.list_total, cur) for s in scenarios],
+        "net value": [format_money(s.net, cur) for s in scenarios],
+        "% of list": [format_percent(s.share) for s in scenarios],
+        "total concession": [format_percent(s.concession_share) for s in scenarios],
+    }
+    rows: Rows = []
+    for label, values in figures.items():
+        cells = [label]
+        for figure in values:
+            cells += [figure] if narrow else ["", figure]
+        rows.append(cells)
+    return rows
+
+
+def _path_table(priced: Priced, *, narrow: bool) -> Table:
+    """The concession path: each step's give and get, and the net value after it."""
+    cur = priced.economics.currency
+    headers: list[Header] = [
         ("#", "right", False),
         ("give", "left", True),
         ("worth", "right", False),
@@ -311,8 +275,8 @@ def render_text(priced: Priced) -> None:
     ]
     if narrow:
         headers = [h for h in headers if h[0] != "worth"]
-    rows = []
-    for step in economics.path:
+    rows: Rows = []
+    for step in priced.economics.path:
         if step.number == 0:
             moves = ["opening package", ""] if narrow else ["opening package", "", "", ""]
         elif narrow:
@@ -327,21 +291,11 @@ def render_text(priced: Priced) -> None:
         rows.append(
             [str(step.number), *moves, format_money(step.net, cur), format_percent(step.share)]
         )
-    console.print(_table("Concession path", headers, rows))
-    console.print()
-    console.print(package_line(economics), markup=False)
-    for finding in priced.findings:
-        console.print(f"{finding.code} {finding.severity.value}: {finding.message}", markup=False)
+    return _table("Concession path", headers, rows)
 
 
-_WIDE = 100
-
-
-def _table(title: str, headers: list[tuple[str, str, bool]], rows: list[list[str] | None]) -> Table:
+def _table(title: str, headers: list[Header], rows: Rows) -> Table:
     """A table whose figures never wrap or get cut; text columns fold instead."""
-    from rich import box
-    from rich.table import Table
-
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for i, (name, justify, wraps) in enumerate(headers):
         widest = max(
@@ -364,8 +318,6 @@ def _table(title: str, headers: list[tuple[str, str, bool]], rows: list[list[str
 
 def package_line(economics: DealEconomics) -> str:
     """The walk-away package against the floor and ladder, in one line."""
-    from negplan.economics import PackageStatus, format_money, format_percent
-
     package = economics.package
     if package.share is None:
         return "walk-away package: the list value is zero, nothing to compare"
@@ -391,8 +343,6 @@ def package_line(economics: DealEconomics) -> str:
 
 
 def _amount(item: Valuation, currency: str) -> str:
-    from negplan.economics import format_money
-
     return "—" if item.amount is None else format_money(item.amount, currency)
 
 
@@ -405,8 +355,6 @@ def _move_text(priced: Priced, move: Move | None) -> str:
 
 
 def _worth(move: Move | None, currency: str) -> str:
-    from negplan.economics import format_money
-
     if move is None or move.worth is None:
         return "—"
     return format_money(move.worth, currency)

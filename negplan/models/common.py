@@ -5,13 +5,25 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from negplan.domain import FORMAT_VERSION, Level, Status, format_value
 from negplan.loader import MAX_NUMBER_DIGITS, number_in_range
 
-__all__ = ["FORMAT_VERSION", "Kind", "Level", "Model", "PositionValue", "Status", "format_value"]
+__all__ = [
+    "FORMAT_VERSION",
+    "Kind",
+    "Level",
+    "Model",
+    "NonNegative",
+    "Number",
+    "Percent",
+    "PositionValue",
+    "Positive",
+    "Status",
+    "format_value",
+]
 
 
 class Model(BaseModel):
@@ -27,18 +39,27 @@ class Model(BaseModel):
         populate_by_name=True,
     )
 
-    @field_validator("*", mode="after")
-    @classmethod
-    def _bounded_numbers(cls, value: Any) -> Any:
-        # Quoted text such as "1e999999999" in a number field becomes a Decimal that no
-        # formatting or arithmetic could handle; hold it to the loader's limit for numbers.
-        if isinstance(value, Decimal) and not number_in_range(value):
-            raise PydanticCustomError(
-                "number_range",
-                "number out of range: at most {digits} digits before and after the decimal point",
-                {"digits": MAX_NUMBER_DIGITS},
-            )
-        return value
+
+def _bounded(value: Decimal) -> Decimal:
+    # Quoted text such as "1e999999999" in a number field becomes a Decimal that no formatting
+    # or arithmetic could handle; hold it to the loader's limit for numbers.
+    if not number_in_range(value):
+        raise PydanticCustomError(
+            "number_range",
+            "number out of range: at most {digits} digits before and after the decimal point",
+            {"digits": MAX_NUMBER_DIGITS},
+        )
+    return value
+
+
+#: A number: a Decimal within the loader's limits on digits.
+Number = Annotated[Decimal, AfterValidator(_bounded)]
+#: A number of at least 0.
+NonNegative = Annotated[Decimal, Field(ge=0), AfterValidator(_bounded)]
+#: A number greater than 0.
+Positive = Annotated[Decimal, Field(gt=0), AfterValidator(_bounded)]
+#: A percentage from 0 to 100.
+Percent = Annotated[Decimal, Field(ge=0, le=100), AfterValidator(_bounded)]
 
 
 def _position(value: Any) -> bool | Decimal | str:
@@ -50,7 +71,7 @@ def _position(value: Any) -> bool | Decimal | str:
             raise PydanticCustomError(
                 "finite_number", "expected a finite number, not {value}", {"value": str(value)}
             )
-        return number
+        return _bounded(number)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise PydanticCustomError("finite_number", "expected a finite number")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, StrictBool, Tag
 
 from negplan.domain import AlignmentStatus, Priority, Stance
-from negplan.models.common import Level, Model, PositionValue, Status
+from negplan.models.common import Level, Model, NonNegative, PositionValue, Positive, Status
 from negplan.models.playbook import Currency
 
 __all__ = [
@@ -35,12 +34,11 @@ class Deal(Model):
     currency: Currency | None = Field(
         None, description="ISO 4217 currency code; defaults to the playbook's currency."
     )
-    list_value: Decimal | None = Field(
-        None, ge=0, description="Annual list value of the deal, in the deal currency."
+    list_value: NonNegative | None = Field(
+        None, description="Annual list value of the deal, in the deal currency."
     )
-    contract_years: Decimal | None = Field(
+    contract_years: Positive | None = Field(
         None,
-        gt=0,
         description="Contract length in years, for deal economics when the plan has no "
         "variable for the playbook's contract term (default 1).",
     )

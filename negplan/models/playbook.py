@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StringConstraints
 
-from negplan.domain import (
-    Direction,
-    PlaybookLogic,
-    Positioning,
-    TermLogic,
-    TradeLevel,
-    Unit,
-    ValueBasis,
-)
+from negplan.domain import Direction, Positioning, TradeLevel, Unit, ValueBasis
 from negplan.findings import Severity
-from negplan.models.common import Level, Model, PositionValue
+from negplan.models.common import Level, Model, NonNegative, Number, Percent, PositionValue
 
 __all__ = [
     "Direction",
@@ -31,6 +24,10 @@ __all__ = [
     "ValueBasis",
 ]
 
+_CHOICE = Unit.CHOICE
+_YES_NO = Unit.YES_NO
+_HIGHER = Direction.HIGHER
+
 Currency = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Z]{3}$")]
 TermId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
@@ -38,8 +35,8 @@ TermId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 class Limits(Model):
     """Hard limits of a numeric term: no plan may go outside them."""
 
-    min: Decimal = Field(description="Smallest allowed value.")
-    max: Decimal = Field(description="Largest allowed value.")
+    min: Number = Field(description="Smallest allowed value.")
+    max: Number = Field(description="Largest allowed value.")
 
 
 class Approval(Model):
@@ -62,14 +59,13 @@ class ValueModel(Model):
         "list value / 12) or `capital` (days of the playbook's cost of capital on the annual "
         "list value; days terms only, no `per_unit`).",
     )
-    per_unit: Decimal | None = Field(
+    per_unit: NonNegative | None = Field(
         None,
-        ge=0,
         description="Numeric and yes/no terms: what one unit of movement is worth to us; each "
         "unit in the worse-for-us direction loses it, each unit in the better direction gains "
         "it. For a yes/no term the unit is 'yes' against 'no'.",
     )
-    options: dict[str, Decimal] | None = Field(
+    options: dict[str, Number] | None = Field(
         None,
         description="Choice terms: the value to us of each option (negative when it costs us), "
         "e.g. {standard: 0, premium: -2}.",
@@ -85,7 +81,7 @@ class ValueModel(Model):
     note: str | None = Field(None, description="Where the figure comes from, for reviewers.")
 
 
-class Term(Model, TermLogic):
+class Term(Model):
     """A tradeable term in the company's library."""
 
     id: TermId = Field(description="Stable identifier used by plans, e.g. `discount`.")
@@ -129,6 +125,62 @@ class Term(Model, TermLogic):
         description="Value model: what moving on this term is worth to us in money, so that "
         "a package of concessions can be priced as one total.",
     )
+
+    def badness(self, value: object) -> Decimal | None:
+        """Map a position to a number that grows the worse it is for us.
+
+        Returns ``None`` when the value does not fit the term (wrong type, unknown option).
+        """
+        unit = self.unit
+        if unit is _CHOICE:
+            if isinstance(value, str) and value in self.options:
+                return Decimal(self.options.index(value))
+            return None
+        if unit is _YES_NO:
+            if not isinstance(value, bool):
+                return None
+            flag = Decimal(int(value))
+            return -flag if self.direction is _HIGHER else flag
+        if isinstance(value, bool) or not isinstance(value, Decimal):
+            return None
+        return -value if self.direction is _HIGHER else value
+
+    def within_limits(self, value: object) -> bool:
+        """Whether a position is allowed at all (inside hard limits, or a known option)."""
+        if self.badness(value) is None:
+            return False
+        if self.unit.numeric and self.limits is not None:
+            assert isinstance(value, Decimal)
+            return self.limits.min <= value <= self.limits.max
+        return True
+
+    def past_authority(self, value: object) -> bool:
+        """Whether a position goes past what the rep may agree alone."""
+        bad = self.badness(value)
+        limit = self.badness(self.authority)
+        return bad is not None and limit is not None and bad > limit
+
+    def approver_for(self, value: object) -> Approval | None:
+        """The approval rung that covers a position past authority (None if none does)."""
+        bad = self.badness(value)
+        if bad is None:
+            return None
+        for rung in self.approvals:
+            limit = self.badness(rung.up_to)
+            if limit is not None and bad <= limit:
+                return rung
+        return None
+
+    @property
+    def better(self) -> str:
+        """Which way is better for us, in words."""
+        if self.unit is Unit.CHOICE:
+            return "options listed best first"
+        if self.unit is Unit.YES_NO:
+            return (
+                "'yes' is better for us" if self.direction is _HIGHER else "'no' is better for us"
+            )
+        return f"{(self.direction or Direction.LOWER).value} is better for us"
 
 
 class Strategy(Model):
@@ -188,9 +240,7 @@ class BriefSettings(Model):
 class PackageApproval(Model):
     """One rung of the package ladder: a total concession up to ``up_to`` needs ``approver``."""
 
-    up_to: Decimal = Field(
-        ge=0,
-        le=100,
+    up_to: Percent = Field(
         description="The largest total concession (percent of list value) this approver can "
         "sign off.",
     )
@@ -205,24 +255,18 @@ class EconomicsSettings(Model):
         description="The months term whose position gives the contract length, e.g. "
         "`contract_length`; plans without it use `deal.contract_years`, else one year.",
     )
-    cost_of_capital: Decimal | None = Field(
+    cost_of_capital: Percent | None = Field(
         None,
-        ge=0,
-        le=100,
         description="Yearly cost of capital in percent, used by `capital` value models "
         "(e.g. payment terms).",
     )
-    floor: Decimal | None = Field(
+    floor: Percent | None = Field(
         None,
-        ge=0,
-        le=100,
         description="Minimum net value of the walk-away package, in percent of list value; "
         "nobody may approve less.",
     )
-    authority: Decimal | None = Field(
+    authority: Percent | None = Field(
         None,
-        ge=0,
-        le=100,
         description="Total concession (percent of list value) a rep may plan alone.",
     )
     approvals: list[PackageApproval] = Field(
@@ -232,7 +276,7 @@ class EconomicsSettings(Model):
     )
 
 
-class Playbook(Model, PlaybookLogic):
+class Playbook(Model):
     """A company playbook (``kind: playbook``)."""
 
     kind: Literal["playbook"] = Field(description="Always `playbook`.")
@@ -255,3 +299,11 @@ class Playbook(Model, PlaybookLogic):
         description="Deal economics: contract term, cost of capital, package floor and "
         "approval ladder.",
     )
+
+    @cached_property
+    def term_map(self) -> dict[str, Term]:
+        """Terms by id (the first one wins if an id is repeated)."""
+        found: dict[str, Term] = {}
+        for term in self.terms:
+            found.setdefault(term.id, term)
+        return found

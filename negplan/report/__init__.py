@@ -1,121 +1,71 @@
-"""Output formats for ``check``: one module per format."""
+"""The output formats of ``negplan check``: one registry, one module per format.
+
+The command line lists the choices from :data:`FORMATS` (without importing any format's module,
+so that ``--help`` stays fast); :func:`make_report` loads the chosen one.
+"""
 
 from __future__ import annotations
 
-import enum
+import importlib
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TextIO
-
-from negplan.findings import Severity
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
-    from negplan.engine import FileResult
+    from negplan.report.base import Report
 
 
-class OutputFormat(str, enum.Enum):
-    """The formats ``negplan check --format`` accepts."""
+class Format(NamedTuple):
+    """One output format: its name, the module under :mod:`negplan.report` that writes it and
+    the class there, and a line of help."""
 
-    AUTO = "auto"
-    TEXT = "text"
-    PARSABLE = "parsable"
-    JSON = "json"
-    GITHUB = "github"
-    SARIF = "sarif"
+    name: str
+    report: str
+    help: str
+
+
+#: Every output format, by name.
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "TextReport", "grouped per file, for people (colour on a terminal)"),
+        Format("parsable", "ParsableReport", "one line per finding: path:line:col: severity"),
+        Format("json", "JsonReport", "one JSON document for the run"),
+        Format("github", "GithubReport", "GitHub Actions annotations and a step summary"),
+        Format("sarif", "SarifReport", "SARIF 2.1.0 for code-scanning tools"),
+    )
+}
+#: The format that picks one of :data:`FORMATS` from where the output goes.
+AUTO = "auto"
+#: What ``--format`` accepts.
+CHOICES = (AUTO, *FORMATS)
 
 
 def resolve_format(
-    chosen: OutputFormat,
+    chosen: str,
     stream: TextIO | None = None,
     environ: Mapping[str, str] | None = None,
-) -> OutputFormat:
-    """Turn ``auto`` into a concrete format.
+) -> str:
+    """Turn ``auto`` into a format name.
 
     ``github`` under GitHub Actions (``GITHUB_ACTIONS=true``), ``text`` on a terminal,
     ``parsable`` otherwise (pipes, files, editors).
     """
-    if chosen is not OutputFormat.AUTO:
+    if chosen != AUTO:
         return chosen
     env = os.environ if environ is None else environ
     if env.get("GITHUB_ACTIONS") == "true":
-        return OutputFormat.GITHUB
+        return "github"
     out = stream or sys.stdout
     if out.isatty() and env.get("TERM") != "dumb":
-        return OutputFormat.TEXT
-    return OutputFormat.PARSABLE
+        return "text"
+    return "parsable"
 
 
-class Report(Protocol):
-    """What every output format does: take each file's result, then finish the run."""
-
-    def file(self, result: FileResult) -> None:
-        """Report one checked file."""
-
-    def finish(self, summary: Summary) -> None:
-        """Report the end of the run."""
-
-
-@dataclass
-class Summary:
-    """Totals over a run, and the exit code they imply."""
-
-    strict: bool = False
-    files: int = 0
-    plans: int = 0
-    playbooks: int = 0
-    skipped: int = 0
-    counts: dict[Severity, int] = field(
-        default_factory=lambda: {Severity.ERROR: 0, Severity.WARNING: 0, Severity.INFO: 0}
-    )
-    failing: int = 0
-    problems: int = 0
-
-    def add(self, result: FileResult) -> None:
-        """Count one file's result."""
-        if result.skipped:
-            self.skipped += 1
-            return
-        self.files += 1
-        if result.kind == "plan":
-            self.plans += 1
-        elif result.kind == "playbook":
-            self.playbooks += 1
-        if result.error is not None:
-            self.problems += 1
-        for finding in result.findings:
-            self.counts[finding.severity] += 1
-            if finding.fails(strict=self.strict):
-                self.failing += 1
-
-    @property
-    def exit_code(self) -> int:
-        """2 if negplan could not run on something, 1 on failing findings, else 0."""
-        if self.problems:
-            return 2
-        return 1 if self.failing else 0
-
-    def describe(self) -> str:
-        """One line: what was checked and what was found."""
-        checked = f"{self.files} file{'s' if self.files != 1 else ''}"
-        kinds = [
-            f"{n} {word}{'s' if n != 1 else ''}"
-            for n, word in ((self.plans, "plan"), (self.playbooks, "playbook"))
-            if n
-        ]
-        if kinds:
-            checked += " (" + ", ".join(kinds) + ")"
-        parts = [
-            f"{n} {label}{'s' if n != 1 and label != 'info' else ''}"
-            for label, n in (
-                ("error", self.counts[Severity.ERROR]),
-                ("warning", self.counts[Severity.WARNING]),
-                ("info", self.counts[Severity.INFO]),
-            )
-            if n
-        ]
-        found = ", ".join(parts) if parts else "no problems found"
-        if self.problems:
-            found += f"; {self.problems} could not be checked"
-        return f"checked {checked}: {found}"
+def make_report(name: str, out: TextIO) -> Report:
+    """The report that writes format ``name`` to ``out``."""
+    chosen = FORMATS[name]
+    module = importlib.import_module(f"{__name__}.{chosen.name}")
+    report: Report = getattr(module, chosen.report)(out)
+    return report

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Mapping
 from typing import TextIO
 
-from negplan.engine import FileResult
+from negplan.checking import FileResult
 from negplan.findings import Finding, Severity
-from negplan.report import Summary
+from negplan.report.base import Summary
 from negplan.rules import RULES
 
 #: Annotation command per severity.

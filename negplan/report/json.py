@@ -6,9 +6,9 @@ import json
 from typing import Any, TextIO
 
 from negplan import __version__
-from negplan.engine import FileResult
+from negplan.checking import FileResult
 from negplan.findings import Finding, Severity
-from negplan.report import Summary
+from negplan.report.base import Summary
 from negplan.rules import RULES
 
 

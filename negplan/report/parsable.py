@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from negplan.engine import FileResult
+from negplan.checking import FileResult
 from negplan.findings import Finding
 
 

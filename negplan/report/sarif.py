@@ -16,9 +16,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from negplan import __version__
-from negplan.engine import FileResult
+from negplan.checking import FileResult
 from negplan.findings import Finding, Severity
-from negplan.report import Summary
+from negplan.report.base import Summary
 from negplan.rules import RULES
 from negplan.rules.base import Rule
 

@@ -8,9 +8,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from negplan.engine import FileResult
+from negplan.checking import FileResult
 from negplan.findings import Severity
-from negplan.report import Summary
+from negplan.report.base import Summary
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -14,6 +14,7 @@ from negplan.rules import (
     terms,
 )
 from negplan.rules.base import Rule
+from negplan.schema import suggest
 
 _ALL: list[Rule] = [
     *structure.RULES,
@@ -40,8 +41,6 @@ def get_rule(code: str) -> Rule:
     if found is None:
         found = next((r for r in RULES.values() if r.name == wanted.lower()), None)
     if found is None:
-        from negplan.schema import suggest
-
         hint = suggest(wanted.upper(), list(RULES)) or suggest(
             wanted.lower(), [r.name for r in RULES.values()]
         )

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
 
-from negplan.domain import TermLogic, format_value
-
-if TYPE_CHECKING:
-    from negplan.models.playbook import Limits, Term
+from negplan.domain import format_value
+from negplan.models.playbook import Limits, Term
 
 POSITIONS = ("opening", "target", "walk_away")
 LABELS = {"opening": "opening", "target": "target", "walk_away": "walk-away"}
-
-
-def as_term(value: object) -> Term:
-    """``value`` as a playbook term (a ``Term`` model or the record ``check`` builds)."""
-    assert isinstance(value, TermLogic)
-    return cast("Term", value)
 
 
 def show(term: Term, value: object) -> str:

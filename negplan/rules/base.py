@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from negplan.findings import Severity
+from negplan.models.plan import Plan
+from negplan.models.playbook import Playbook, Term
 from negplan.positions import Path
-
-if TYPE_CHECKING:
-    from negplan.models.plan import Plan
-    from negplan.models.playbook import Playbook, Term
 
 T = TypeVar("T")
 
@@ -59,9 +57,11 @@ class PlanContext:
 
 @dataclass(frozen=True)
 class PlaybookContext:
-    """What a playbook rule sees."""
+    """What a playbook rule sees: the playbook, and every rule by code (the playbook's
+    ``rules:`` settings name them)."""
 
     playbook: Playbook
+    rules: Mapping[str, Rule]
 
 
 Target = Literal["file", "plan", "playbook"]

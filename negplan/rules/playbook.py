@@ -291,15 +291,13 @@ def unknown_rule_code(ctx: PlaybookContext) -> Iterator[Issue]:
     Options:
         see `negplan rules` for every code.
     """
-    from negplan.rules import RULES
-
     for code in ctx.playbook.rules:
-        known = RULES.get(code)
+        known = ctx.rules.get(code)
         if known is None:
             yield Issue(
                 ("rules", code),
                 f"unknown rule code '{code}'",
-                suggest(code, list(RULES)) or "see `negplan rules` for every code",
+                suggest(code, list(ctx.rules)) or "see `negplan rules` for every code",
                 key=True,
             )
         elif not known.configurable:

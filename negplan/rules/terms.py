@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from negplan.domain import AlignmentStatus, Unit
 from negplan.findings import Severity
-from negplan.rules._util import LABELS, POSITIONS, as_term, show, show_limits
+from negplan.models.playbook import Term
+from negplan.rules._util import LABELS, POSITIONS, show, show_limits
 from negplan.rules.base import Issue, PlanContext, rule
 from negplan.schema import suggest
 
@@ -88,8 +89,7 @@ def outside_limits(ctx: PlanContext) -> Iterator[Issue]:
                 yield Issue(("concessions", i, side, "value"), *_why(term, label, trade.value))
 
 
-def _why(term: object, label: str, value: object) -> tuple[str, str]:
-    term = as_term(term)
+def _why(term: Term, label: str, value: object) -> tuple[str, str]:
     if term.unit is Unit.CHOICE:
         return (
             f"{label} '{value}' is not an option of {term.id}",
@@ -159,9 +159,8 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
         )
 
 
-def needs(term: object, value: object) -> str:
+def needs(term: Term, value: object) -> str:
     """'needs <approver>' for a position past authority, or why no one can approve it."""
-    term = as_term(term)
     rung = term.approver_for(value)
     if rung is not None:
         return f"needs {rung.approver}"

@@ -12,8 +12,8 @@ from pathlib import Path
 from conftest import EXAMPLES
 from support import CLEAN_TEXT, DEFAULT_PLAYBOOK_TEXT, TODAY, at, check_text, codes, line_of, mutate
 
+from negplan.checking import CheckOptions, check_file
 from negplan.discovery import PlaybookCache
-from negplan.engine import CheckOptions, check_file
 from negplan.findings import Finding
 
 ECONOMICS = ("NP701", "NP702", "NP703", "NP704", "NP705", "NP706")

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from support import CLEAN_TEXT, TODAY, at, check_text, line_of, mutate
 
+from negplan.checking import CheckOptions, check_file
+from negplan.discovery import PlaybookCache
 from negplan.findings import Severity
 
 
@@ -59,7 +61,6 @@ def test_the_playbook_can_turn_it_off(tmp_path: Path) -> None:
     assert at(check_text(tmp_path, text, playbook=playbook).findings, "NP509") == []
 
 
-@pytest.mark.parametrize("fast", [False, True], ids=["models", "records"])
 @pytest.mark.parametrize(
     ("value", "col"),
     [
@@ -68,20 +69,15 @@ def test_the_playbook_can_turn_it_off(tmp_path: Path) -> None:
         ('"TO\\\n  DO your name"', 10),  # a line continuation inside double quotes
     ],
 )
-def test_fires_on_a_todo_spelled_with_escapes(
-    tmp_path: Path, value: str, col: int, fast: bool
-) -> None:
-    # The plan text never says TODO, yet the value does: the fast path's quick look at the
-    # text must not skip it.
-    from negplan.discovery import PlaybookCache
-    from negplan.engine import CheckOptions, check_file
-
+def test_fires_on_a_todo_spelled_with_escapes(tmp_path: Path, value: str, col: int) -> None:
+    # The plan text never says TODO, yet the value does: the rule's quick look at the text
+    # must not skip it.
     text = mutate(CLEAN_TEXT, ("owner: Dana Reyes", f"owner: {value}"))
     assert "TODO" not in text
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")
-    options = CheckOptions(today=TODAY, fast=fast)
-    result = check_file(str(path), explicit=True, options=options, cache=PlaybookCache(fast=fast))
+    options = CheckOptions(today=TODAY)
+    result = check_file(str(path), explicit=True, options=options, cache=PlaybookCache())
     findings = [f for f in result.findings if f.code == "NP509"]
     assert [(f.line, f.col) for f in findings] == [(line_of(text, "owner: "), col)]
     assert "'TODO your name'" in findings[0].message

@@ -1,6 +1,6 @@
 """Regenerate the field tables in docs/formats.md from the pydantic models.
 
-Usage: ``python docs/generate_formats.py`` rewrites the tables between the
+Usage: ``python scripts/generate_formats.py`` rewrites the tables between the
 ``<!-- fields:plan -->`` / ``<!-- fields:playbook -->`` markers; ``--check`` exits 1 if the
 file is out of date (the test suite runs it).
 """
@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
 
-DOC = Path(__file__).resolve().parent / "formats.md"
+DOC = Path(__file__).resolve().parent.parent / "docs" / "formats.md"
 README = Path(__file__).resolve().parent.parent / "README.md"
 _NAMES = {
     "Decimal": "number",
@@ -125,7 +125,7 @@ def main() -> int:
             if "--check" not in sys.argv:
                 path.write_text(fresh, "utf-8")
     if stale and "--check" in sys.argv:
-        print(", ".join(stale) + " out of date: run python docs/generate_formats.py")
+        print(", ".join(stale) + " out of date: run python scripts/generate_formats.py")
         return 1
     return 0
 

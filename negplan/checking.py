@@ -1,0 +1,237 @@
+"""Check files: find them, load each once, check it by its kind against its playbook.
+
+:func:`check_paths` is what ``negplan check`` runs; :func:`check_plan` is the same sequence for
+the one plan that ``brief``, ``value`` and ``new`` work on. Many files are checked by worker
+processes (:mod:`negplan.parallel`); results always come back in input order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from negplan.discovery import LoadedPlaybook, PlaybookCache
+from negplan.engine import check_plan_document, check_playbook_document
+from negplan.errors import InputError, NegplanError
+from negplan.findings import Finding, Severity, sort_findings
+from negplan.loader import Document, load
+from negplan.models.plan import Plan
+from negplan.parallel import ordered_map
+from negplan.schema import document_kind, header_findings
+
+YAML_SUFFIXES = (".yaml", ".yml")
+#: Below this many files a pool of workers costs more than it saves.
+PARALLEL_MIN_FILES = 64
+_KIND_LINE = re.compile(r"^kind:\s*['\"]?(plan|playbook)['\"]?\s*(#.*)?$", re.MULTILINE)
+
+
+@dataclass
+class FileResult:
+    """The outcome of checking one file."""
+
+    path: str
+    kind: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    playbook: str | None = None
+    error: NegplanError | None = None
+    plan: Plan | None = None
+    skipped: bool = False
+
+    def counts(self) -> dict[Severity, int]:
+        """Findings per severity."""
+        result = {Severity.ERROR: 0, Severity.WARNING: 0, Severity.INFO: 0}
+        for finding in self.findings:
+            result[finding.severity] += 1
+        return result
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Settings for one run of ``check``."""
+
+    today: date
+    playbook: str | None = None
+    skip_unknown: bool = False
+
+
+def check_document(
+    doc: Document, *, explicit: bool, options: CheckOptions, cache: PlaybookCache
+) -> FileResult:
+    """Check one loaded document by its kind."""
+    result = FileResult(doc.path)
+    if not doc.ok:
+        # The file did not parse: report it if it was named, or if it looks like ours.
+        if explicit and not options.skip_unknown:
+            result.findings = list(doc.findings) or header_findings(doc)
+        elif doc.text is not None and _KIND_LINE.search(doc.text):
+            result.findings = list(doc.findings)
+        else:
+            result.skipped = True
+        return result
+    kind = document_kind(doc.data)
+    if kind is None and (not explicit or options.skip_unknown):
+        result.skipped = True
+        return result
+    result.kind = kind
+    header = header_findings(doc)
+    if header:
+        result.findings = sort_findings([*doc.findings, *header])
+    elif kind == "playbook":
+        _, result.findings = check_playbook_document(doc)
+    else:
+        _check_plan(doc, result, options=options, cache=cache)
+    return result
+
+
+def _check_plan(
+    doc: Document, result: FileResult, *, options: CheckOptions, cache: PlaybookCache
+) -> None:
+    key = doc.data.get("playbook")
+    source = cache.locate(
+        doc.path, explicit=options.playbook, plan_key=key if isinstance(key, str) else None
+    )
+    result.playbook = source
+    try:
+        loaded = cache.usable(source)
+    except NegplanError as exc:
+        result.error = exc
+        return
+    assert loaded.playbook is not None
+    result.plan, result.findings = check_plan_document(doc, loaded.playbook, today=options.today)
+
+
+def check_file(
+    path: str, *, explicit: bool, options: CheckOptions, cache: PlaybookCache
+) -> FileResult:
+    """Load and check one file. Problems reading it become ``FileResult.error``."""
+    try:
+        doc = load(path)
+    except InputError as exc:
+        return FileResult(path, error=exc)
+    return check_document(doc, explicit=explicit, options=options, cache=cache)
+
+
+class CheckedPlan(NamedTuple):
+    """One plan checked as ``negplan check`` checks it: the plan (``None`` when it did not
+    validate), the playbook it was checked against, the findings and the loaded document."""
+
+    path: str
+    plan: Plan | None
+    playbook: LoadedPlaybook | None
+    findings: list[Finding]
+    document: Document
+
+
+def check_plan(
+    path: str, *, playbook: str | None, today: date, cache: PlaybookCache | None = None
+) -> CheckedPlan:
+    """Check the plan at ``path``, as ``negplan check`` would.
+
+    Raises :class:`NegplanError` when negplan cannot run: the file cannot be read, its playbook
+    is invalid, or it is a playbook rather than a plan.
+    """
+    cache = cache or PlaybookCache()
+    if playbook is not None:
+        cache.usable(playbook)
+    options = CheckOptions(today=today, playbook=playbook)
+    doc = load(path)
+    result = check_document(doc, explicit=True, options=options, cache=cache)
+    if result.error is not None:
+        raise result.error
+    if result.kind == "playbook":
+        raise NegplanError(
+            "is a playbook, not a plan", path=path, hint="give a plan file (`kind: plan`)"
+        )
+    loaded = cache.get(result.playbook) if result.playbook is not None else None
+    return CheckedPlan(path, result.plan, loaded, result.findings, doc)
+
+
+def expand(paths: Iterable[str]) -> Iterator[Item]:
+    """Yield ``(file, named_explicitly)`` for each path, recursing into directories.
+
+    Directories are walked in sorted order, skipping hidden folders; only ``*.yaml`` and
+    ``*.yml`` files are yielded from them. A missing path yields an :class:`InputError`.
+    """
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.endswith(YAML_SUFFIXES):
+                        yield os.path.normpath(os.path.join(root, name)), False
+        elif os.path.lexists(path) and not os.path.exists(path):
+            yield InputError("broken or looping symbolic link", path=path)
+        elif not os.path.exists(path):
+            yield InputError("no such file or directory", path=path)
+        else:
+            yield path, True
+
+
+Task = tuple[str, bool]
+Item = Task | NegplanError
+
+
+def default_jobs() -> int:
+    """How many worker processes to use: one per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_paths(
+    paths: Iterable[str], options: CheckOptions, *, jobs: int | None = 1
+) -> Iterator[FileResult]:
+    """Check every file under ``paths``, in order, one result per file.
+
+    ``jobs`` is the number of worker processes (``None``: one per core); workers are only
+    used for :data:`PARALLEL_MIN_FILES` files or more.
+    """
+    return check_items(list(expand(paths)), options, jobs=jobs)
+
+
+def check_items(
+    items: list[Item], options: CheckOptions, *, jobs: int | None = 1
+) -> Iterator[FileResult]:
+    """Check the files :func:`expand` listed, in order, one result per item."""
+    tasks = [item for item in items if not isinstance(item, NegplanError)]
+    workers = min(default_jobs() if jobs is None else jobs, len(tasks))
+    if workers > 1 and len(tasks) >= PARALLEL_MIN_FILES:
+        results = ordered_map(
+            _check_in_worker, tasks, jobs=workers, initializer=_start_worker, initargs=(options,)
+        )
+    else:
+        _start_worker(options)
+        results = map(_check_task, tasks)
+    for item in items:
+        if isinstance(item, NegplanError):
+            yield FileResult(item.path or "", error=item)
+        else:
+            yield next(results)
+
+
+# What each process checks with: the options of the run and its own playbook cache (set in
+# the parent, which forked workers inherit; set again in workers that are not forked).
+_WORKER: tuple[CheckOptions, PlaybookCache] | None = None
+
+
+def _start_worker(options: CheckOptions) -> None:
+    global _WORKER
+    _WORKER = (options, PlaybookCache())
+
+
+def _check_task(task: Task) -> FileResult:
+    assert _WORKER is not None
+    options, cache = _WORKER
+    path, explicit = task
+    return check_file(path, explicit=explicit, options=options, cache=cache)
+
+
+def _check_in_worker(task: Task) -> FileResult:
+    result = _check_task(task)
+    result.plan = None  # reports never read it, and it would cost pickling between processes
+    return result
