@@ -16,16 +16,11 @@ from conftest import CLEAN, EXAMPLES, PLAYBOOKS, TODAY
 from support import CLEAN_TEXT, line_of, mutate
 
 from negplan.discovery import BUNDLED, load_playbook
-from negplan.economics import (
-    PackageStatus,
-    analyse,
-    format_money,
-    format_percent,
-    summarize,
-)
+from negplan.economics import PackageStatus, format_money, format_percent
 from negplan.loader import load
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
+from negplan.pricing import analyse, summarize
 
 PLAYBOOK = """\
 kind: playbook
@@ -429,8 +424,6 @@ def test_pricing_only_the_walk_away_scenario_changes_nothing_else() -> None:
     # What the rules price (the walk-away scenario, the path, the package) is the same as
     # in the full analysis the brief and `negplan value` show.
     from pydantic import ValidationError
-
-    from negplan.economics import analyse
 
     playbook = load_playbook(BUNDLED).playbook
     assert playbook is not None

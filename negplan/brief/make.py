@@ -10,8 +10,8 @@ from negplan.brief.data import build_brief
 from negplan.brief.render import read_template, render_template
 from negplan.checking import CheckedPlan
 from negplan.discovery import BUNDLED, LoadedPlaybook
-from negplan.economics import summarize
 from negplan.errors import TemplateError
+from negplan.pricing import summarize
 
 #: Template file names that are for the HTML (and PDF) brief; anything else is Markdown.
 _HTML_TEMPLATE = re.compile(r"\.html?(\.j2|\.jinja2?)?$", re.IGNORECASE)

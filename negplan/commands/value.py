@@ -23,7 +23,6 @@ from negplan.economics import (
     PackageStatus,
     Scenario,
     Valuation,
-    analyse,
     cents,
     format_money,
     format_percent,
@@ -33,6 +32,7 @@ from negplan.errors import NegplanError
 from negplan.findings import Finding
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
+from negplan.pricing import analyse
 from negplan.report.json import finding_dict
 from negplan.report.parsable import format_finding
 from negplan.rules._util import show

@@ -5,13 +5,16 @@ from __future__ import annotations
 from negplan.errors import NegplanError
 from negplan.rules import (
     alignment,
+    completeness,
     concessions,
     economics,
+    ladder,
     playbook,
     positions,
     preparation,
     structure,
     terms,
+    value_models,
 )
 from negplan.rules.base import Rule
 from negplan.schema import suggest
@@ -22,9 +25,12 @@ _ALL: list[Rule] = [
     *positions.RULES,
     *concessions.RULES,
     *preparation.RULES,
+    *completeness.RULES,
     *alignment.RULES,
     *economics.RULES,
+    *value_models.RULES,
     *playbook.RULES,
+    *ladder.RULES,
 ]
 
 #: Every rule, by code, in code order.

@@ -3,162 +3,28 @@
 The plan is built as ruamel.yaml round-trip nodes (``CommentedMap``/``CommentedSeq``) so the
 comments are part of the document, not pasted-in text. Every value the rep still has to write
 is a text starting with :data:`PLACEHOLDER`; rule NP509 reports each one until it is replaced.
-Positions are pre-filled from the term library: the opening at the best end of the limits, the
-walk-away at the rep's authority, the target between the two.
+Positions are pre-filled from the term library (:mod:`negplan.scaffold.terms`).
 """
 
 from __future__ import annotations
 
 import io
-import os
-import re
 import textwrap
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from negplan.errors import NegplanError
-from negplan.models.common import format_value
 from negplan.models.plan import Deal, Plan
-from negplan.models.playbook import Direction, Playbook, Term, Unit
-from negplan.schema import suggest
+from negplan.models.playbook import Playbook
+from negplan.scaffold.answers import Answers
+from negplan.scaffold.terms import Position, opening_note, positions, term_notes
 
 #: Every text the scaffold leaves for the rep starts with this marker (see rule NP509).
 PLACEHOLDER = "TODO"
-#: Folders that mark the top of a plans repository, where the plan schema is kept.
-ROOT_MARKERS = (".git", ".negplan", "playbook.yaml", "playbook.yml")
-
-Position = bool | Decimal | str
 _WIDTH = 100
-
-
-@dataclass(frozen=True)
-class Answers:
-    """What the rep told ``negplan new`` (flags or prompts); ``None`` means not given."""
-
-    customer: str | None = None
-    title: str | None = None
-    owner: str | None = None
-    meeting: date | None = None
-    list_value: Decimal | None = None
-    currency: str | None = None
-    terms: tuple[str, ...] = field(default_factory=tuple)
-
-
-# ---- parsing what the rep typed -------------------------------------------------------------
-
-
-def parse_date(text: str) -> date:
-    """A meeting date written YYYY-MM-DD; ``ValueError`` with a short reason otherwise."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD") from None
-
-
-def parse_value(text: str) -> Decimal:
-    """A non-negative amount such as ``240000`` or ``240,000.50``; ``ValueError`` otherwise."""
-    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "")
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"'{text}' is not a number; write digits, e.g. 240000") from None
-    if not number.is_finite() or number < 0:
-        raise ValueError(f"'{text}' is not a usable amount; write a number of 0 or more")
-    return number
-
-
-def parse_currency(text: str) -> str:
-    """A 3-letter ISO 4217 code, upper-cased; ``ValueError`` otherwise."""
-    code = text.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
-        raise ValueError(f"'{text}' is not a currency code; write 3 letters, e.g. EUR")
-    return code
-
-
-def optional_terms(playbook: Playbook) -> list[Term]:
-    """Terms a rep may add to a plan (the required ones are always in it)."""
-    return [t for t in playbook.term_map.values() if not t.required]
-
-
-def resolve_terms(playbook: Playbook, wanted: Iterable[str], *, source: str) -> tuple[str, ...]:
-    """Check term ids against the playbook, keeping playbook order and dropping repeats.
-
-    Raises :class:`NegplanError` naming the playbook, with a did-you-mean hint.
-    """
-
-    chosen: set[str] = set()
-    for raw in wanted:
-        term_id = raw.strip()
-        if not term_id:
-            continue
-        if term_id not in playbook.term_map:
-            ids = list(playbook.term_map)
-            hint = suggest(term_id, ids) or "terms: " + ", ".join(ids)
-            raise NegplanError(f"unknown term '{term_id}' in this playbook", path=source, hint=hint)
-        chosen.add(term_id)
-    return tuple(t for t in playbook.term_map if t in chosen)
-
-
-def slug(*parts: str) -> str:
-    """A file-name slug: ``slug("Acme", "2027 renewal")`` is ``acme-2027-renewal``."""
-    text = unicodedata.normalize("NFKD", " ".join(parts)).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return words[:80].rstrip("-") or "plan"
-
-
-def find_root(folder: str) -> str:
-    """The top of the plans repository holding ``folder``: the nearest folder upwards with a
-    ``.git``, ``.negplan`` or ``playbook.yaml``; ``folder`` itself when there is none."""
-    start = current = os.path.abspath(folder)
-    while True:
-        if any(os.path.exists(os.path.join(current, name)) for name in ROOT_MARKERS):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return start
-        current = parent
-
-
-# ---- positions -------------------------------------------------------------------------------
-
-
-def positions(term: Term) -> tuple[Position, Position, Position]:
-    """Sensible starting positions ``(opening, target, walk_away)`` for a term.
-
-    The opening is the best end of the limits (or the best option), the walk-away is the rep's
-    authority, and the target lies between them, rounded towards the opening. With no
-    authority in the playbook the walk-away stays at the opening: no room until agreed.
-    """
-    if term.unit is Unit.CHOICE:
-        options = term.options
-        option = term.authority if isinstance(term.authority, str) else None
-        worst = options.index(option) if option in options else 0
-        return options[0], options[worst // 2], options[worst]
-    if term.unit is Unit.YES_NO:
-        best = term.direction is Direction.HIGHER
-        walk = term.authority if isinstance(term.authority, bool) else best
-        return best, best, walk
-    lower = term.direction is not Direction.HIGHER
-    authority = term.authority if isinstance(term.authority, Decimal) else None
-    if term.limits is not None:
-        opening = term.limits.min if lower else term.limits.max
-    else:
-        opening = authority if authority is not None else Decimal(0)
-    walk_away = authority if authority is not None else opening
-    middle = (opening + walk_away) / 2
-    if opening == opening.to_integral_value() and walk_away == walk_away.to_integral_value():
-        middle = middle.to_integral_value(ROUND_FLOOR if lower else ROUND_CEILING)
-    return opening, middle, walk_away
-
-
-# ---- the document ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -173,7 +39,6 @@ class Scaffold:
 
 def render_plan(scaffold: Scaffold, answers: Answers) -> str:
     """The starter plan as YAML text, comments included."""
-
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = _WIDTH - 4
@@ -184,7 +49,6 @@ def render_plan(scaffold: Scaffold, answers: Answers) -> str:
 
 def build_plan(scaffold: Scaffold, answers: Answers) -> Any:
     """The starter plan as a ruamel ``CommentedMap`` (every section of the plan format)."""
-
     builder = _Builder(scaffold, answers)
     root = CommentedMap()
     root["kind"] = "plan"
@@ -212,7 +76,6 @@ def _empty(annotation: Any) -> Any:
 
 def _wrap(lines: list[str], *, indent: int) -> str:
     """Comment lines wrapped to fit the file's width (the ``# `` and indent included)."""
-
     width = _WIDTH - indent - 2
     out: list[str] = []
     for line in lines:
@@ -434,7 +297,7 @@ class _Builder:
             _eol(
                 entry,
                 {
-                    "opening": _opening_note(term),
+                    "opening": opening_note(term),
                     "walk_away": walk_note,
                     "buyer_value": "how much the buyer values it: low, medium or high",
                 },
@@ -483,51 +346,3 @@ def _map(**items: Any) -> Any:
 
 def _seq(items: list[Any]) -> Any:
     return CommentedSeq(items)
-
-
-def _opening_note(term: Term) -> str:
-    if term.unit is Unit.CHOICE:
-        return "the best option for us"
-    if term.unit is Unit.YES_NO:
-        return "the better answer for us"
-    return "the best end of the limits" if term.limits is not None else "no limits set"
-
-
-def _show(term: Term, value: object) -> str:
-    if value is None or isinstance(value, (bool, str, Decimal)):
-        return format_value(value, term.unit.value)
-    return str(value)
-
-
-def term_notes(term: Term, playbook: Playbook) -> list[str]:
-    """The guiding comment above a variable: name, unit, direction, limits, authority,
-    approvers, owner, and the strategy's "don't lead with"."""
-    if term.unit is Unit.CHOICE:
-        kind = "one of " + ", ".join(term.options) + " (best for us first)"
-    else:
-        unit = {"yes_no": "yes/no", "money": f"money ({playbook.currency})"}.get(
-            term.unit.value, term.unit.value
-        )
-        kind = f"{unit}, {term.better}"
-    lines = [f"{term.name} ({term.id}): {kind}."]
-    limits = ""
-    if term.unit.numeric and term.limits is not None:
-        limits = f"Limits {_show(term, term.limits.min)} to {_show(term, term.limits.max)}; "
-    if term.authority is None:
-        authority = f"no rep authority in the playbook: agree positions with {term.owner}."
-    else:
-        authority = f"your authority: {_show(term, term.authority)}."
-    lines.append(limits + authority if limits else authority[:1].upper() + authority[1:])
-    if term.authority is not None:
-        if term.approvals:
-            ladder = ", ".join(f"{r.approver} to {_show(term, r.up_to)}" for r in term.approvals)
-            lines.append(f"Beyond it: {ladder}.")
-        else:
-            lines.append("Beyond it: no approver; stay within your authority.")
-    owner = f"Owner: {term.owner}; cost to us: {term.cost.value}"
-    if term.required:
-        owner += "; required in every plan"
-    lines.append(owner + ".")
-    if term.id in playbook.strategy.dont_lead_with:
-        lines.append("Strategy: don't lead with this term; trade it late, in shrinking steps.")
-    return lines
