@@ -97,8 +97,22 @@ def _err(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
-_PLAYBOOK = "--playbook", "-p"
-_TODAY_HELP = "Date to check the plan against, YYYY-MM-DD (default: today)."
+#: The options several commands share, declared once.
+PlaybookOption = Annotated[
+    str | None,
+    typer.Option(
+        "--playbook",
+        "-p",
+        metavar="FILE",
+        help="Use this playbook instead of discovering one.",
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE", help="Date to check meeting dates against, YYYY-MM-DD (default: today)."
+    ),
+]
 
 
 @app.command("check")
@@ -112,14 +126,7 @@ def _check(
             show_default=False,
         ),
     ] = None,
-    playbook: Annotated[
-        str | None,
-        typer.Option(
-            *_PLAYBOOK,
-            metavar="FILE",
-            help="Check plans against this playbook instead of discovering one.",
-        ),
-    ] = None,
+    playbook: PlaybookOption = None,
     output_format: Annotated[
         CheckFormat,
         typer.Option(
@@ -138,7 +145,7 @@ def _check(
             "them (for pre-commit, which passes every YAML file).",
         ),
     ] = False,
-    today: Annotated[str | None, typer.Option(metavar="DATE", help=_TODAY_HELP)] = None,
+    today: TodayOption = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -210,13 +217,8 @@ def _brief(
             "warning.",
         ),
     ] = False,
-    playbook: Annotated[
-        str | None,
-        typer.Option(
-            *_PLAYBOOK, metavar="FILE", help="Use this playbook instead of discovering one."
-        ),
-    ] = None,
-    today: Annotated[str | None, typer.Option(metavar="DATE", help=_TODAY_HELP)] = None,
+    playbook: PlaybookOption = None,
+    today: TodayOption = None,
     paper: Annotated[
         Paper, typer.Option(help="Page size of the HTML and PDF brief.", case_sensitive=False)
     ] = "a4",
@@ -278,14 +280,7 @@ def _new(
             "always included.",
         ),
     ] = None,
-    playbook: Annotated[
-        str | None,
-        typer.Option(
-            *_PLAYBOOK,
-            metavar="FILE",
-            help="Scaffold from this playbook (recorded in the plan) instead of discovering one.",
-        ),
-    ] = None,
+    playbook: PlaybookOption = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; take everything from flags.")
     ] = False,
@@ -301,13 +296,20 @@ def _new(
     ] = False,
 ) -> None:
     """Create a plan from the playbook: every section, the required terms with starting
-    positions, and comments from the playbook. Prompts on a terminal unless --no-input."""
+    positions, and comments from the playbook. Prompts on a terminal unless --no-input; a
+    playbook given with --playbook is recorded in the plan."""
     from negplan.commands import new  # the scaffolding code loads only when it runs
 
     new.run(
         path,
-        flags={"customer": customer, "title": title, "owner": owner, "meeting": meeting}
-        | {"value": value, "currency": currency},
+        flags={
+            "customer": customer,
+            "title": title,
+            "owner": owner,
+            "meeting": meeting,
+            "value": value,
+            "currency": currency,
+        },
         terms=term or [],
         playbook=playbook,
         ask=not no_input,
@@ -322,19 +324,12 @@ def _value(
     plan: Annotated[
         str, typer.Argument(metavar="PLAN", help="The plan to price.", show_default=False)
     ],
-    playbook: Annotated[
-        str | None,
-        typer.Option(
-            *_PLAYBOOK,
-            metavar="FILE",
-            help="Price the plan with this playbook instead of discovering one.",
-        ),
-    ] = None,
+    playbook: PlaybookOption = None,
     output_format: Annotated[
         ValueFormat,
         typer.Option("--format", "-f", help="text (tables) or json.", case_sensitive=False),
     ] = "text",
-    today: Annotated[str | None, typer.Option(metavar="DATE", help=_TODAY_HELP)] = None,
+    today: TodayOption = None,
 ) -> int:
     """Price a plan: net value at opening, target and walk-away, the running value through the
     concession plan, and the package against the playbook's floor and approval ladder."""
