@@ -526,6 +526,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _load() -> str:
+    """The load average before the run: other work on the machine skews every figure."""
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return ""
+    return f", load average {one:.2f} (1 min) {five:.2f} (5 min)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate the corpora, measure, print the table and the verdict on each target."""
     args = _parser().parse_args(argv)
@@ -544,7 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         compileall.compile_dir(Path(negplan.__file__).parent, quiet=1)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores ({usable_cores()} usable), "
-        f"Python {platform.python_version()}, {platform.platform()}"
+        f"Python {platform.python_version()}, {platform.platform()}{_load()}"
     )
     rows: list[Row] = []
     absent: dict[str, Absent] = {}
