@@ -23,7 +23,8 @@ RSS of the whole process tree), then one verdict line per target:
    the number of cores (a line also tells whether the aim, ≤ 1.8×, is met; missing the aim
    is not a failure);
 4. 10,000 plans: ≤ 10.5× the 1,000-plan time, with the peak RSS of the process tree
-   ≤ 150 MB;
+   ≤ 150 MB (the parse floor's own 10,000 ÷ 1,000 ratio is printed next to it, as a
+   machine whose speed drifts during the run shows there too);
 5. a Markdown brief (``negplan brief PLAN --format md``) ≤ 2.0× a cold check of the same
    plan;
 6. a PDF brief: its cold time, for information (no target).
@@ -427,6 +428,18 @@ def verdicts(
     if got := need("4", label, (NEGPLAN, 10000), (NEGPLAN, 1000)):
         big, small = got
         out.append(_compare("4", label, big, small.seconds, SCALE_10K_TO_1K))
+    if (FLOOR, 10000) in found and (FLOOR, 1000) in found:
+        big_floor, small_floor = found[(FLOOR, 10000)], found[(FLOOR, 1000)]
+        ratio = big_floor.seconds / small_floor.seconds if small_floor.seconds > 0 else 0.0
+        out.append(
+            Verdict(
+                "INFO",
+                "4",
+                f"the parse floor, for comparison: {ratio:.2f}× its 1,000-plan time "
+                f"({big_floor.seconds:.2f} s against {small_floor.seconds:.2f} s; far above "
+                "10× means the machine slowed down between the two)",
+            )
+        )
     label = "10,000 plans, peak RSS of the process tree"
     if got := need("4", label, (NEGPLAN, 10000)):
         (big,) = got

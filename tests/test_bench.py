@@ -109,6 +109,14 @@ def test_lines_carry_figure_limit_and_baseline() -> None:
     assert "INFO  [6] PDF brief, cold: 1.500 s (no target)" in lines
 
 
+def test_the_floor_scaling_is_shown_next_to_target_4() -> None:
+    rows = [*_rows(), Row(bench.FLOOR, 10000, 17.6, 29.0)]
+    results = bench.verdicts(rows, cores=2, sizes=ALL)
+    (info,) = [v for v in results if v.target == "4" and v.status == "INFO"]
+    assert info.text.startswith("the parse floor, for comparison: 11.00× its 1,000-plan time")
+    assert bench.exit_code(results) == 0
+
+
 @pytest.mark.parametrize(
     ("change", "words"),
     [
