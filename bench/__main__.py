@@ -331,6 +331,10 @@ def table(rows: list[Row], *, cores: int) -> str:
     return "\n".join(out)
 
 
+def _plans(count: int) -> str:
+    return f"{count:,} plan" if count == 1 else f"{count:,} plans"
+
+
 def _status(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -371,7 +375,7 @@ def verdicts(
             if (tool, files) in found:
                 continue
             if files not in sizes:
-                out.append(Verdict("SKIP", target, f"{label}: skipped: {files:,} plans not run"))
+                out.append(Verdict("SKIP", target, f"{label}: skipped: {_plans(files)} not run"))
             elif tool in absent and not absent[tool].fails:
                 out.append(Verdict("SKIP", target, f"{label}: skipped: {absent[tool].reason}"))
             else:
@@ -462,7 +466,7 @@ def verdicts(
             Verdict("INFO", "6", f"{label}: {found[(BRIEF_PDF, 1)].seconds:.3f} s (no target)")
         )
     elif 1 not in sizes:
-        out.append(Verdict("INFO", "6", f"{label}: skipped: 1 plan not run"))
+        out.append(Verdict("INFO", "6", f"{label}: skipped: {_plans(1)} not run"))
     else:
         gone = absent.get(BRIEF_PDF, Absent("not run"))
         out.append(

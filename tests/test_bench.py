@@ -180,6 +180,18 @@ def test_sizes_not_run_skip_their_targets() -> None:
     assert bench.exit_code(results) == 0
 
 
+def test_one_plan_not_run_skips_the_start_up_and_brief_targets() -> None:
+    rows = [r for r in _rows() if r.files != 1]
+    results = bench.verdicts(rows, cores=2, sizes=[1000, 10000])
+    assert [v.target for v in results if v.status == "SKIP"] == ["1", "1", "2", "2", "5"]
+    assert all(
+        v.text.endswith("skipped: 1 plan not run")
+        for v in results
+        if v.target != "3" and v.target != "4"
+    )
+    assert bench.exit_code(results) == 0
+
+
 def test_negplan_not_running_fails_its_target() -> None:
     rows = [r for r in _rows() if r.tool != bench.BRIEF_MD]
     absent = {bench.BRIEF_MD: Absent("`negplan brief --format md` exited 2", fails=True)}
