@@ -29,8 +29,26 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError, YAMLStreamError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from negplan.errors import InputError
 from negplan.findings import Finding, Severity
 from negplan.positions import IndexNode, Pair, Position, PositionIndex
+
+try:
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency on CPython
+    CParser = None
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -86,8 +104,6 @@ def read_text(path: str) -> str:
     Raises :class:`~negplan.errors.InputError` for a missing, unreadable or special file, and
     :class:`_Stop` (turned into a finding by :func:`load`) for bad encodings and oversize files.
     """
-    from negplan.errors import InputError
-
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
@@ -202,162 +218,21 @@ def load(path: str, *, display: str | None = None, text: str | None = None) -> D
 
 class _EventParser:
     """Yields the parser events of a text straight from libyaml (ruamel.yaml.clib), without
-    the per-event generator of ``YAML.parse``.
-
-    ``events`` is where the classes of the events it yields live (a module or namespace
-    with ``ScalarEvent``, ``MappingStartEvent``...).
-    """
-
-    def __init__(self) -> None:
-        import ruamel.yaml.events
-
-        try:
-            import _ruamel_yaml  # type: ignore[import-not-found]
-        except ImportError:  # pragma: no cover - ruamel.yaml.clib is a CPython dependency
-            _ruamel_yaml = None
-        self._c_parser: Any = None
-        self.events: Any = ruamel.yaml.events
-        if _ruamel_yaml is not None:
-            self._c_parser = _ruamel_yaml.CParser
-            _use_flat_events(_ruamel_yaml)
-            self.events = _ruamel_yaml
+    the per-event generator of ``YAML.parse``."""
 
     def parse(self, text: str) -> Iterator[Any]:
         """The events of ``text``, in order."""
-        if self._c_parser is None:  # pragma: no cover
-            from ruamel.yaml import YAML
-
+        if CParser is None:  # pragma: no cover
             return iter(YAML(typ="safe").parse(text))
-        return iter(self._c_parser(text).get_event, None)
+        return iter(CParser(text).get_event, None)
 
 
-def _start_event_init(
-    self: Any,
-    anchor: Any,
-    tag: Any,
-    implicit: Any,
-    start_mark: Any = None,
-    end_mark: Any = None,
-    flow_style: Any = None,
-    comment: Any = None,
-    nr_items: Any = None,
-) -> None:
-    self.start_mark = start_mark
-    self.end_mark = end_mark
-    self.comment = comment
-    self.anchor = anchor
-    self.ctag = tag
-    self.implicit = implicit
-    self.flow_style = flow_style
-    self.nr_items = nr_items
+_PARSER = _EventParser()
 
 
-def _flat_event_classes() -> dict[str, type]:
-    """ruamel.yaml's scalar and collection-start events, built with one flat constructor.
-
-    The stock classes chain three Python ``__init__`` calls per event, a good part of the
-    time libyaml's parser takes over a plan. These subclasses set exactly the same attributes
-    in one call, so every reader of the events sees the same objects.
-    """
-    from ruamel.yaml import events
-
-    class ScalarEvent(events.ScalarEvent):
-        __slots__ = ()
-
-        def __init__(
-            self,
-            anchor: Any,
-            tag: Any,
-            implicit: Any,
-            value: Any,
-            start_mark: Any = None,
-            end_mark: Any = None,
-            style: Any = None,
-            comment: Any = None,
-        ) -> None:
-            self.start_mark = start_mark
-            self.end_mark = end_mark
-            self.comment = comment
-            self.anchor = anchor
-            self.ctag = tag
-            self.implicit = implicit
-            self.value = value
-            self.style = style
-
-    class MappingStartEvent(events.MappingStartEvent):
-        __slots__ = ()
-        __init__ = _start_event_init
-
-    class SequenceStartEvent(events.SequenceStartEvent):
-        __slots__ = ()
-        __init__ = _start_event_init
-
-    return {
-        "ScalarEvent": ScalarEvent,
-        "MappingStartEvent": MappingStartEvent,
-        "SequenceStartEvent": SequenceStartEvent,
-    }
-
-
-#: A document with every kind of scalar and collection event the flat classes replace.
-_SAMPLE = """\
-%YAML 1.2
----
-plain: &a 1
-quoted: "two"
-single: 'three'
-tagged: !!str 4
-folded: >-
-  five
-literal: |
-  six
-block: [flow, {map: *a}, ~]
-nested:
-  - key: value
-  - &b {x: 1}
-  - *b
-empty: {}
-"""
-
-
-def _event_fields(event: Any) -> tuple[Any, ...]:
-    names = ("anchor", "ctag", "implicit", "value", "style", "flow_style", "nr_items", "comment")
-    marks = tuple(
-        (mark.line, mark.column, mark.index) if mark is not None else None
-        for mark in (event.start_mark, event.end_mark)
-    )
-    return (type(event).__name__, marks, *(getattr(event, n, None) for n in names))
-
-
-def _use_flat_events(module: Any) -> None:
-    """Make the C parser build its events with :func:`_flat_event_classes`, but only if a
-    sample document then gives events equal, field by field, to the stock ones."""
-    from ruamel.yaml import events
-
-    flat = _flat_event_classes()
-    stock = {name: getattr(events, name) for name in flat}
-    if any(getattr(module, name) is not cls for name, cls in stock.items()):
-        return  # already replaced (or changed by someone else): leave it alone
-    expected = [_event_fields(e) for e in iter(module.CParser(_SAMPLE).get_event, None)]
-    try:
-        for name, cls in flat.items():
-            setattr(module, name, cls)
-        seen = [_event_fields(e) for e in iter(module.CParser(_SAMPLE).get_event, None)]
-    except Exception:
-        seen = []
-    if seen != expected:
-        for name, cls in stock.items():
-            setattr(module, name, cls)
-
-
-def _yaml_parser() -> Any:
-    global _YAML
-    if _YAML is None:
-        _YAML = _EventParser()
-    return _YAML
-
-
-_YAML: Any = None
+def _yaml_parser() -> _EventParser:
+    """The parser :func:`_build` reads events from."""
+    return _PARSER
 
 
 def _mark(event: Any) -> Position:
@@ -554,22 +429,7 @@ _KEYWORDS: dict[str, Any] = {
 
 def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
     # One flat loop over the events: this is the hot path of checking many files.
-    from ruamel.yaml import events as stock
-    from ruamel.yaml.error import YAMLError, YAMLStreamError
-
     parser = _yaml_parser()
-    # The classes of the events this parser yields (see _use_flat_events).
-    events = getattr(parser, "events", stock)
-    ScalarEvent = events.ScalarEvent
-    MappingStartEvent = events.MappingStartEvent
-    SequenceStartEvent = events.SequenceStartEvent
-    from ruamel.yaml.events import (
-        AliasEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        SequenceEndEvent,
-    )
-
     index = PositionIndex()
     findings: list[Finding] = []
     anchors: dict[str, tuple[Any, int, int]] = {}

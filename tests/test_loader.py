@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import inspect
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
+from ruamel.yaml import events
 
 from negplan.loader import MAX_DEPTH, load
 from negplan.positions import Position
@@ -133,85 +133,16 @@ def test_encodings(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert "not valid UTF-8" in finding.message
 
 
-# --- the C parser's events ----------------------------------------------------------------
-
-EVENT_CLASSES = ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent")
-
-
-def _events(module: Any, text: str) -> list[tuple[Any, ...]]:
-    from negplan.loader import _event_fields
-
-    return [_event_fields(e) for e in iter(module.CParser(text).get_event, None)]
-
-
-@pytest.fixture
-def c_module() -> Iterator[Any]:
-    """The C parser's module, with its event classes put back as they were afterwards."""
+def test_loading_leaves_ruamel_event_classes_as_shipped() -> None:
     c_module = pytest.importorskip("_ruamel_yaml")
-    from negplan.loader import _yaml_parser
-
-    _yaml_parser()  # installs the flat event classes
-    saved = {name: getattr(c_module, name) for name in EVENT_CLASSES}
-    yield c_module
-    for name, cls in saved.items():
-        setattr(c_module, name, cls)
-
-
-def test_flat_events_equal_the_stock_ones(c_module: Any) -> None:
-    from ruamel.yaml import events
-
-    flat = {name: getattr(c_module, name) for name in EVENT_CLASSES}
-    assert all(flat[name] is not getattr(events, name) for name in EVENT_CLASSES)
-    assert all(issubclass(flat[name], getattr(events, name)) for name in EVENT_CLASSES)
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.yaml"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "playbooks").glob("*.yaml"))]
-    with_flat = [_events(c_module, text) for text in texts]
-    for name in EVENT_CLASSES:
-        setattr(c_module, name, getattr(events, name))
-    with_stock = [_events(c_module, text) for text in texts]
-    assert with_flat == with_stock
-    assert sum(len(stream) for stream in with_stock) > 1000
-
-
-def test_flat_events_are_not_used_when_they_differ(
-    c_module: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ruamel.yaml import events
-
-    from negplan import loader
-
-    for name in EVENT_CLASSES:
-        setattr(c_module, name, getattr(events, name))
-    real = loader._flat_event_classes
-
-    def wrong() -> dict[str, type]:
-        classes = real()
-
-        class Shouting(classes["ScalarEvent"]):  # type: ignore[misc,valid-type]
-            __slots__ = ()
-
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, **kwargs)
-                self.value = str(self.value).upper()
-
-        return {**classes, "ScalarEvent": Shouting}
-
-    monkeypatch.setattr(loader, "_flat_event_classes", wrong)
-    loader._use_flat_events(c_module)
-    assert all(getattr(c_module, name) is getattr(events, name) for name in EVENT_CLASSES)
-
-
-def test_event_classes_someone_else_replaced_are_left_alone(c_module: Any) -> None:
-    from ruamel.yaml import events
-
-    from negplan import loader
-
-    class ScalarEvent(events.ScalarEvent):  # another library's subclass, same name
-        __slots__ = ()
-
-    for name in EVENT_CLASSES:
-        setattr(c_module, name, getattr(events, name))
-    c_module.ScalarEvent = ScalarEvent
-    loader._use_flat_events(c_module)
-    assert c_module.ScalarEvent is ScalarEvent
-    assert c_module.MappingStartEvent is events.MappingStartEvent
+    names = [name for name in dir(c_module) if name.endswith("Event")]
+    before = {name: dict(vars(getattr(events, name))) for name in names}
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        assert load(str(path)).ok
+    assert len(names) == 10
+    for name in names:
+        assert getattr(c_module, name) is getattr(events, name)
+        assert dict(vars(getattr(events, name))) == before[name]
+        for value in vars(getattr(events, name)).values():
+            if inspect.isfunction(value):
+                assert value.__module__ == "ruamel.yaml.events"
