@@ -105,21 +105,7 @@ def read_text(path: str) -> str:
     Raises :class:`~negplan.errors.InputError` for a missing, unreadable or special file, and
     :class:`_Stop` (turned into a finding by :func:`load`) for bad encodings and oversize files.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        if os.path.lexists(path):
-            raise InputError("broken or looping symbolic link", path=path) from None
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied", path=path) from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise InputError("broken or looping symbolic link", path=path) from None
-        raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from None
+    fd = _open(path)
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -142,6 +128,25 @@ def read_text(path: str) -> str:
     if len(raw) > MAX_BYTES:
         raise _Stop("NP105", f"file is over the {MAX_BYTES:,}-byte limit", Position(1, 1))
     return _decode(raw)
+
+
+def _open(path: str) -> int:
+    """A read-only descriptor of ``path`` that never blocks on a pipe or takes a terminal."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        return os.open(path, flags)
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            raise InputError("broken or looping symbolic link", path=path) from None
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied", path=path) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("broken or looping symbolic link", path=path) from None
+        raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from None
 
 
 def _read_all(fd: int, limit: int, *, expected: int) -> bytes:
