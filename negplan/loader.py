@@ -400,6 +400,15 @@ def _too_big(nodes: int, position: Pair) -> _Stop:
     )
 
 
+def _too_deep(position: Pair) -> _Stop:
+    return _Stop(
+        "NP105",
+        f"nesting is deeper than {MAX_DEPTH} levels",
+        position,
+        "plans and playbooks are only a few levels deep",
+    )
+
+
 def _bad_tag(tag: str, position: Pair) -> _Stop:
     return _Stop(
         "NP105",
@@ -534,17 +543,25 @@ class _Builder:
         if self.nodes > MAX_NODES or self.chars > MAX_TEXT:
             raise _too_big(self.nodes, position)
         if len(self.stack) >= MAX_DEPTH:
-            raise _Stop(
-                "NP105",
-                f"nesting is deeper than {MAX_DEPTH} levels",
-                position,
-                "plans and playbooks are only a few levels deep",
-            )
-        if self.top is None:
+            raise _too_deep(position)
+        top = self.top
+        if top is None:
             node = self.index.root
             self.index.root_value = position
         else:
-            node = _child_node(self.top, position)
+            if type(top.container) is list:
+                part: str | int = len(top.container)
+            elif top.key is None:
+                raise _complex_key(position)
+            else:
+                part = top.key
+            # An existing node means a duplicate key: its positions overwrite, as they would
+            # under the same path.
+            found = top.node.children.get(part)
+            if found is None:
+                found = top.node.children[part] = IndexNode()
+            node = found
+            top.node.values[part] = position
         container: Any = {} if mapping else []
         self.top = _Frame(container, node, position, event.anchor, self.nodes, self.chars)
         self.stack.append(self.top)
@@ -595,7 +612,12 @@ class _Builder:
             top.node.values[len(container)] = position
             container.append(value)
         elif top.key is None:
-            self._key(top, value, position)
+            key = value if type(value) is str else _key_text(value, position)
+            top.key = key
+            if key in container:
+                self._duplicate(top, key, position)
+            else:
+                top.node.keys[key] = position
         else:
             if not top.discard:
                 container[top.key] = value
@@ -603,17 +625,7 @@ class _Builder:
             top.key = None
             top.discard = False
 
-    def _key(self, top: _Frame, value: Any, position: Pair) -> None:
-        if type(value) is str:
-            key = value
-        elif isinstance(value, (dict, list)):
-            raise _complex_key(position)
-        else:
-            key = _key_text(value)
-        top.key = key
-        if key not in top.container:
-            top.node.keys[key] = position
-            return
+    def _duplicate(self, top: _Frame, key: str, position: Pair) -> None:
         top.discard = True  # only the first is read
         first = top.node.keys.get(key, (1, 1))
         self.findings.append(
@@ -644,24 +656,10 @@ def _check_collection_tag(tag: str, mapping: bool, position: Pair) -> None:
         raise _bad_tag(tag, position)
 
 
-def _child_node(top: _Frame, position: Pair) -> IndexNode:
-    """The index node of a collection opening inside ``top`` (its value position noted)."""
-    if type(top.container) is list:
-        part: str | int = len(top.container)
-    elif top.key is None:
+def _key_text(value: Any, position: Pair) -> str:
+    """The text a scalar key is read as (a mapping or list cannot be a key)."""
+    if isinstance(value, (dict, list)):
         raise _complex_key(position)
-    else:
-        part = top.key
-    # An existing node means a duplicate key: its positions overwrite, as they would under
-    # the same path.
-    node = top.node.children.get(part)
-    if node is None:
-        node = top.node.children[part] = IndexNode()
-    top.node.values[part] = position
-    return node
-
-
-def _key_text(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
