@@ -24,13 +24,32 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError, YAMLStreamError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from negplan.errors import InputError
 from negplan.findings import Finding, Severity
 from negplan.positions import IndexNode, Pair, Position, PositionIndex
+
+try:
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency on CPython
+    CParser = None
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -86,23 +105,7 @@ def read_text(path: str) -> str:
     Raises :class:`~negplan.errors.InputError` for a missing, unreadable or special file, and
     :class:`_Stop` (turned into a finding by :func:`load`) for bad encodings and oversize files.
     """
-    from negplan.errors import InputError
-
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        if os.path.lexists(path):
-            raise InputError("broken or looping symbolic link", path=path) from None
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied", path=path) from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise InputError("broken or looping symbolic link", path=path) from None
-        raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from None
+    fd = _open(path)
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -125,6 +128,25 @@ def read_text(path: str) -> str:
     if len(raw) > MAX_BYTES:
         raise _Stop("NP105", f"file is over the {MAX_BYTES:,}-byte limit", Position(1, 1))
     return _decode(raw)
+
+
+def _open(path: str) -> int:
+    """A read-only descriptor of ``path`` that never blocks on a pipe or takes a terminal."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        return os.open(path, flags)
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            raise InputError("broken or looping symbolic link", path=path) from None
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied", path=path) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("broken or looping symbolic link", path=path) from None
+        raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from None
 
 
 def _read_all(fd: int, limit: int, *, expected: int) -> bytes:
@@ -202,167 +224,26 @@ def load(path: str, *, display: str | None = None, text: str | None = None) -> D
 
 class _EventParser:
     """Yields the parser events of a text straight from libyaml (ruamel.yaml.clib), without
-    the per-event generator of ``YAML.parse``.
-
-    ``events`` is where the classes of the events it yields live (a module or namespace
-    with ``ScalarEvent``, ``MappingStartEvent``...).
-    """
-
-    def __init__(self) -> None:
-        import ruamel.yaml.events
-
-        try:
-            import _ruamel_yaml  # type: ignore[import-not-found]
-        except ImportError:  # pragma: no cover - ruamel.yaml.clib is a CPython dependency
-            _ruamel_yaml = None
-        self._c_parser: Any = None
-        self.events: Any = ruamel.yaml.events
-        if _ruamel_yaml is not None:
-            self._c_parser = _ruamel_yaml.CParser
-            _use_flat_events(_ruamel_yaml)
-            self.events = _ruamel_yaml
+    the per-event generator of ``YAML.parse``."""
 
     def parse(self, text: str) -> Iterator[Any]:
         """The events of ``text``, in order."""
-        if self._c_parser is None:  # pragma: no cover
-            from ruamel.yaml import YAML
-
+        if CParser is None:  # pragma: no cover
             return iter(YAML(typ="safe").parse(text))
-        return iter(self._c_parser(text).get_event, None)
+        return iter(CParser(text).get_event, None)
 
 
-def _start_event_init(
-    self: Any,
-    anchor: Any,
-    tag: Any,
-    implicit: Any,
-    start_mark: Any = None,
-    end_mark: Any = None,
-    flow_style: Any = None,
-    comment: Any = None,
-    nr_items: Any = None,
-) -> None:
-    self.start_mark = start_mark
-    self.end_mark = end_mark
-    self.comment = comment
-    self.anchor = anchor
-    self.ctag = tag
-    self.implicit = implicit
-    self.flow_style = flow_style
-    self.nr_items = nr_items
+_PARSER = _EventParser()
 
 
-def _flat_event_classes() -> dict[str, type]:
-    """ruamel.yaml's scalar and collection-start events, built with one flat constructor.
-
-    The stock classes chain three Python ``__init__`` calls per event, a good part of the
-    time libyaml's parser takes over a plan. These subclasses set exactly the same attributes
-    in one call, so every reader of the events sees the same objects.
-    """
-    from ruamel.yaml import events
-
-    class ScalarEvent(events.ScalarEvent):
-        __slots__ = ()
-
-        def __init__(
-            self,
-            anchor: Any,
-            tag: Any,
-            implicit: Any,
-            value: Any,
-            start_mark: Any = None,
-            end_mark: Any = None,
-            style: Any = None,
-            comment: Any = None,
-        ) -> None:
-            self.start_mark = start_mark
-            self.end_mark = end_mark
-            self.comment = comment
-            self.anchor = anchor
-            self.ctag = tag
-            self.implicit = implicit
-            self.value = value
-            self.style = style
-
-    class MappingStartEvent(events.MappingStartEvent):
-        __slots__ = ()
-        __init__ = _start_event_init
-
-    class SequenceStartEvent(events.SequenceStartEvent):
-        __slots__ = ()
-        __init__ = _start_event_init
-
-    return {
-        "ScalarEvent": ScalarEvent,
-        "MappingStartEvent": MappingStartEvent,
-        "SequenceStartEvent": SequenceStartEvent,
-    }
+def _yaml_parser() -> _EventParser:
+    """The parser :func:`_build` reads events from."""
+    return _PARSER
 
 
-#: A document with every kind of scalar and collection event the flat classes replace.
-_SAMPLE = """\
-%YAML 1.2
----
-plain: &a 1
-quoted: "two"
-single: 'three'
-tagged: !!str 4
-folded: >-
-  five
-literal: |
-  six
-block: [flow, {map: *a}, ~]
-nested:
-  - key: value
-  - &b {x: 1}
-  - *b
-empty: {}
-"""
-
-
-def _event_fields(event: Any) -> tuple[Any, ...]:
-    names = ("anchor", "ctag", "implicit", "value", "style", "flow_style", "nr_items", "comment")
-    marks = tuple(
-        (mark.line, mark.column, mark.index) if mark is not None else None
-        for mark in (event.start_mark, event.end_mark)
-    )
-    return (type(event).__name__, marks, *(getattr(event, n, None) for n in names))
-
-
-def _use_flat_events(module: Any) -> None:
-    """Make the C parser build its events with :func:`_flat_event_classes`, but only if a
-    sample document then gives events equal, field by field, to the stock ones."""
-    from ruamel.yaml import events
-
-    flat = _flat_event_classes()
-    stock = {name: getattr(events, name) for name in flat}
-    if any(getattr(module, name) is not cls for name, cls in stock.items()):
-        return  # already replaced (or changed by someone else): leave it alone
-    expected = [_event_fields(e) for e in iter(module.CParser(_SAMPLE).get_event, None)]
-    try:
-        for name, cls in flat.items():
-            setattr(module, name, cls)
-        seen = [_event_fields(e) for e in iter(module.CParser(_SAMPLE).get_event, None)]
-    except Exception:
-        seen = []
-    if seen != expected:
-        for name, cls in stock.items():
-            setattr(module, name, cls)
-
-
-def _yaml_parser() -> Any:
-    global _YAML
-    if _YAML is None:
-        _YAML = _EventParser()
-    return _YAML
-
-
-_YAML: Any = None
-
-
-def _mark(event: Any) -> Position:
+def _pair(event: Any) -> Pair:
     mark = event.start_mark
-    return Position(mark.line + 1, mark.column + 1)
+    return (mark.line + 1, mark.column + 1)
 
 
 def _syntax_stop(exc: Exception, text: str) -> _Stop:
@@ -395,12 +276,7 @@ def _scalar(event: Any, position: Pair) -> Any:
     tag = event.tag
     if tag is not None and tag != "!":
         if not tag.startswith(_CORE):
-            raise _Stop(
-                "NP105",
-                f"tag {_show_tag(tag)} is not allowed",
-                position,
-                "plans and playbooks hold plain data: remove the tag",
-            )
+            raise _bad_tag(tag, position)
         kind = tag[len(_CORE) :]
         if kind == "str":
             return value
@@ -524,6 +400,15 @@ def _too_big(nodes: int, position: Pair) -> _Stop:
     )
 
 
+def _too_deep(position: Pair) -> _Stop:
+    return _Stop(
+        "NP105",
+        f"nesting is deeper than {MAX_DEPTH} levels",
+        position,
+        "plans and playbooks are only a few levels deep",
+    )
+
+
 def _bad_tag(tag: str, position: Pair) -> _Stop:
     return _Stop(
         "NP105",
@@ -553,196 +438,9 @@ _KEYWORDS: dict[str, Any] = {
 
 
 def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
-    # One flat loop over the events: this is the hot path of checking many files.
-    from ruamel.yaml import events as stock
-    from ruamel.yaml.error import YAMLError, YAMLStreamError
-
-    parser = _yaml_parser()
-    # The classes of the events this parser yields (see _use_flat_events).
-    events = getattr(parser, "events", stock)
-    ScalarEvent = events.ScalarEvent
-    MappingStartEvent = events.MappingStartEvent
-    SequenceStartEvent = events.SequenceStartEvent
-    from ruamel.yaml.events import (
-        AliasEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        SequenceEndEvent,
-    )
-
-    index = PositionIndex()
-    findings: list[Finding] = []
-    anchors: dict[str, tuple[Any, int, int]] = {}
-    stack: list[_Frame] = []
-    top: _Frame | None = None
-    nodes = 0
-    chars = 0
-    documents = 0
-    root: Any = None
-    have_root = False
-    keywords = _KEYWORDS
-    number_start = _NUMBER_START
-
-    def place(value: Any, position: Pair) -> None:
-        nonlocal root, have_root
-        if top is None:
-            root, have_root = value, True
-            index.root_value = position
-            return
-        container = top.container
-        if type(container) is list:
-            top.node.values[len(container)] = position
-            container.append(value)
-            return
-        if top.key is None:
-            if not isinstance(value, (str, int, bool, Decimal)) and value is not None:
-                raise _complex_key(position)
-            key = value if isinstance(value, str) else _key_text(value)
-            top.key = key
-            if key in container:
-                top.discard = True
-                first = top.node.keys.get(key, (1, 1))
-                findings.append(
-                    Finding(
-                        shown,
-                        position[0],
-                        position[1],
-                        "NP104",
-                        Severity.ERROR,
-                        f"duplicate key '{key}' (first defined on line {first[0]})",
-                        "remove or rename one of them: only the first is read",
-                    )
-                )
-            else:
-                top.node.keys[key] = position
-            return
-        if not top.discard:
-            container[top.key] = value
-            top.node.values[top.key] = position
-        top.key, top.discard = None, False
-
+    builder = _Builder(shown)
     try:
-        for event in parser.parse(text):
-            kind = type(event)
-            if kind is ScalarEvent:
-                mark = event.start_mark
-                position = (mark.line + 1, mark.column + 1)
-                raw: str = event.value
-                nodes += 1
-                chars += len(raw)
-                if nodes > MAX_NODES or chars > MAX_TEXT:
-                    raise _too_big(nodes, position)
-                if (
-                    raw == "<<"
-                    and top is not None
-                    and top.key is None
-                    and type(top.container) is dict
-                    and event.implicit[0]
-                ):
-                    raise _Stop(
-                        "NP105",
-                        "merge keys (<<) are not supported",
-                        position,
-                        "write the keys out in full",
-                    )
-                # ``ctag`` is what the ``tag`` property reads; None exactly when tag is None.
-                if event.ctag is None and event.implicit[0]:
-                    if raw in keywords:
-                        value = keywords[raw]
-                    elif raw[0] in number_start:
-                        value = _resolve_plain(raw, position)
-                    else:
-                        value = raw
-                else:
-                    value = _scalar(event, position)
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1, len(raw))
-                # place(value, position), inlined for the common cases
-                if top is None:
-                    place(value, position)
-                    continue
-                container = top.container
-                if type(container) is list:
-                    top.node.values[len(container)] = position
-                    container.append(value)
-                elif top.key is None:
-                    key = value if isinstance(value, str) else _key_text(value)
-                    if key in container:
-                        place(value, position)
-                        continue
-                    top.key = key
-                    top.node.keys[key] = position
-                else:
-                    if not top.discard:
-                        container[top.key] = value
-                        top.node.values[top.key] = position
-                    top.key, top.discard = None, False
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                frame = stack.pop()
-                top = stack[-1] if stack else None
-                if frame.anchor:
-                    size = nodes - frame.nodes_at_start + 1
-                    anchors[frame.anchor] = (frame.container, size, chars - frame.chars_at_start)
-                place(frame.container, frame.start)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                mark = event.start_mark
-                position = (mark.line + 1, mark.column + 1)
-                tag = event.tag
-                mapping = kind is MappingStartEvent
-                if (
-                    tag is not None
-                    and tag != "!"
-                    and tag != (_CORE + "map" if mapping else _CORE + "seq")
-                ):
-                    raise _bad_tag(tag, position)
-                nodes += 1
-                if nodes > MAX_NODES or chars > MAX_TEXT:
-                    raise _too_big(nodes, position)
-                if len(stack) >= MAX_DEPTH:
-                    raise _Stop(
-                        "NP105",
-                        f"nesting is deeper than {MAX_DEPTH} levels",
-                        position,
-                        "plans and playbooks are only a few levels deep",
-                    )
-                if top is None:
-                    node = index.root
-                    index.root_value = position
-                else:
-                    if type(top.container) is list:
-                        part: str | int = len(top.container)
-                    elif top.key is None:
-                        raise _complex_key(position)
-                    else:
-                        part = top.key
-                    # An existing node means a duplicate key: its positions overwrite, as
-                    # they would under the same path.
-                    found = top.node.children.get(part)
-                    if found is None:
-                        found = top.node.children[part] = IndexNode()
-                    node = found
-                    top.node.values[part] = position
-                top = _Frame({} if mapping else [], node, position, event.anchor, nodes, chars)
-                stack.append(top)
-            elif kind is AliasEvent:
-                position = _mark(event)
-                if event.anchor not in anchors:
-                    raise _Stop("NP100", f"invalid YAML: unknown alias *{event.anchor}", position)
-                value, size, text_size = anchors[event.anchor]
-                nodes += size
-                chars += text_size
-                if nodes > MAX_NODES or chars > MAX_TEXT:
-                    raise _too_big(nodes, position)
-                place(value, position)
-            elif kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _Stop(
-                        "NP105",
-                        "more than one YAML document in the file",
-                        _mark(event),
-                        "keep one plan or playbook per file (remove the extra '---')",
-                    )
+        builder.feed(_yaml_parser().parse(text))
     except _Stop:
         raise
     except (YAMLError, YAMLStreamError) as exc:
@@ -751,10 +449,217 @@ def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
         raise _Stop("NP105", "nesting is too deep", Position(1, 1)) from None
     except (ValueError, TypeError, AssertionError, NotImplementedError, UnicodeError) as exc:
         raise _syntax_stop(exc, text) from None
-    return (root if have_root else None), index, findings
+    return builder.root, builder.index, builder.findings
 
 
-def _key_text(value: Any) -> str:
+class _Builder:
+    """Plain data and its positions, built from the parser's events one at a time.
+
+    Each event kind has a handler; :meth:`place` is the one way a finished value (a scalar,
+    a closed mapping or list, an alias) goes into the open collection or becomes the root.
+    """
+
+    __slots__ = (
+        "anchors",
+        "chars",
+        "documents",
+        "findings",
+        "index",
+        "nodes",
+        "root",
+        "shown",
+        "stack",
+        "top",
+    )
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.index = PositionIndex()
+        self.findings: list[Finding] = []
+        #: Anchored values with the nodes and characters each repeat of them adds.
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
+        self.stack: list[_Frame] = []
+        self.top: _Frame | None = None  # the innermost open collection
+        self.root: Any = None
+        self.nodes = 0
+        self.chars = 0
+        self.documents = 0
+
+    def feed(self, events: Iterator[Any]) -> None:
+        """Build from ``events``; raises :class:`_Stop` at the first refusal."""
+        scalar, end, start = self.scalar, self.end, self.start
+        others: dict[type, Callable[[Any], None]] = {
+            AliasEvent: self.alias,
+            DocumentStartEvent: self.document,
+        }
+        scalar_event, mapping_end, sequence_end = ScalarEvent, MappingEndEvent, SequenceEndEvent
+        mapping_start, sequence_start = MappingStartEvent, SequenceStartEvent
+        for event in events:
+            kind = type(event)  # most frequent first: this loop runs for every event
+            if kind is scalar_event:
+                scalar(event)
+            elif kind is mapping_end or kind is sequence_end:
+                end()
+            elif kind is mapping_start or kind is sequence_start:
+                start(event)
+            else:
+                handler = others.get(kind)
+                if handler is not None:
+                    handler(event)
+
+    def scalar(self, event: ScalarEvent) -> None:
+        """A scalar: counted, resolved (YAML 1.2 core schema when plain) and placed."""
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)
+        raw: str = event.value
+        nodes = self.nodes = self.nodes + 1
+        chars = self.chars = self.chars + len(raw)
+        if nodes > MAX_NODES or chars > MAX_TEXT:
+            raise _too_big(nodes, position)
+        # ``ctag`` is what the ``tag`` property reads; None exactly when tag is None.
+        if event.ctag is None and event.implicit[0]:
+            if raw in _KEYWORDS:
+                value = _KEYWORDS[raw]
+            elif raw[0] in _NUMBER_START:
+                value = _resolve_plain(raw, position)
+            else:
+                value = raw
+        else:
+            value = _scalar(event, position)
+        if raw == "<<" and event.implicit[0]:
+            self._refuse_merge_key(position)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1, len(raw))
+        self.place(value, position)
+
+    def start(self, event: CollectionStartEvent) -> None:
+        """A mapping or list opens: counted, checked, and its index node made."""
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)
+        mapping = type(event) is MappingStartEvent
+        if event.ctag is not None:
+            _check_collection_tag(str(event.ctag), mapping, position)
+        self.nodes += 1
+        if self.nodes > MAX_NODES or self.chars > MAX_TEXT:
+            raise _too_big(self.nodes, position)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _too_deep(position)
+        top = self.top
+        if top is None:
+            node = self.index.root
+            self.index.root_value = position
+        else:
+            if type(top.container) is list:
+                part: str | int = len(top.container)
+            elif top.key is None:
+                raise _complex_key(position)
+            else:
+                part = top.key
+            # An existing node means a duplicate key: its positions overwrite, as they would
+            # under the same path.
+            found = top.node.children.get(part)
+            if found is None:
+                found = top.node.children[part] = IndexNode()
+            node = found
+            top.node.values[part] = position
+        container: Any = {} if mapping else []
+        self.top = _Frame(container, node, position, event.anchor, self.nodes, self.chars)
+        self.stack.append(self.top)
+
+    def end(self) -> None:
+        """The open mapping or list closes and is placed in its parent."""
+        stack = self.stack
+        frame = stack.pop()
+        self.top = stack[-1] if stack else None
+        if frame.anchor:
+            size = self.nodes - frame.nodes_at_start + 1
+            self.anchors[frame.anchor] = (frame.container, size, self.chars - frame.chars_at_start)
+        self.place(frame.container, frame.start)
+
+    def alias(self, event: AliasEvent) -> None:
+        """An alias: its anchor's value again, counted in full against the limits."""
+        position = _pair(event)
+        if event.anchor not in self.anchors:
+            raise _Stop("NP100", f"invalid YAML: unknown alias *{event.anchor}", position)
+        value, size, text_size = self.anchors[event.anchor]
+        self.nodes += size
+        self.chars += text_size
+        if self.nodes > MAX_NODES or self.chars > MAX_TEXT:
+            raise _too_big(self.nodes, position)
+        self.place(value, position)
+
+    def document(self, event: DocumentStartEvent) -> None:
+        """A document starts: only one is allowed."""
+        self.documents += 1
+        if self.documents > 1:
+            raise _Stop(
+                "NP105",
+                "more than one YAML document in the file",
+                _pair(event),
+                "keep one plan or playbook per file (remove the extra '---')",
+            )
+
+    def place(self, value: Any, position: Pair) -> None:
+        """Put a finished value into the open collection (as a key or a value), or make it
+        the root when no collection is open."""
+        top = self.top
+        if top is None:
+            self.root = value
+            self.index.root_value = position
+            return
+        container = top.container
+        if type(container) is list:
+            top.node.values[len(container)] = position
+            container.append(value)
+        elif top.key is None:
+            key = value if type(value) is str else _key_text(value, position)
+            top.key = key
+            if key in container:
+                self._duplicate(top, key, position)
+            else:
+                top.node.keys[key] = position
+        else:
+            if not top.discard:
+                container[top.key] = value
+                top.node.values[top.key] = position
+            top.key = None
+            top.discard = False
+
+    def _duplicate(self, top: _Frame, key: str, position: Pair) -> None:
+        top.discard = True  # only the first is read
+        first = top.node.keys.get(key, (1, 1))
+        self.findings.append(
+            Finding(
+                self.shown,
+                position[0],
+                position[1],
+                "NP104",
+                Severity.ERROR,
+                f"duplicate key '{key}' (first defined on line {first[0]})",
+                "remove or rename one of them: only the first is read",
+            )
+        )
+
+    def _refuse_merge_key(self, position: Pair) -> None:
+        top = self.top
+        if top is not None and top.key is None and type(top.container) is dict:
+            raise _Stop(
+                "NP105",
+                "merge keys (<<) are not supported",
+                position,
+                "write the keys out in full",
+            )
+
+
+def _check_collection_tag(tag: str, mapping: bool, position: Pair) -> None:
+    if tag != "!" and tag != (_CORE + "map" if mapping else _CORE + "seq"):
+        raise _bad_tag(tag, position)
+
+
+def _key_text(value: Any, position: Pair) -> str:
+    """The text a scalar key is read as (a mapping or list cannot be a key)."""
+    if isinstance(value, (dict, list)):
+        raise _complex_key(position)
     if value is None:
         return "null"
     if isinstance(value, bool):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import inspect
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
+from ruamel.yaml import events
 
-from negplan.loader import MAX_DEPTH, load
+from negplan.loader import MAX_DEPTH, MAX_NODES, load
 from negplan.positions import Position
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,12 +51,67 @@ def test_positions_of_keys_and_values() -> None:
     assert doc.index.locate(("variables", 0, "target")) == Position(4, 5)
 
 
+def test_positions_in_nested_and_flow_collections() -> None:
+    text = (
+        "deal:\n"
+        "  parties:\n"
+        "    - name: Acme\n"
+        "      roles: [buyer, payer]\n"
+        "    - {name: Initech, roles: []}\n"
+        "  grid:\n"
+        "    - [1, 2]\n"
+        "    -   - 3\n"
+    )
+    doc = _load(text)
+    assert doc.data["deal"]["grid"] == [[1, 2], [3]]
+    assert doc.index.values[()] == Position(1, 1)
+    assert doc.index.values[("deal",)] == Position(2, 3)
+    assert doc.index.keys[("deal", "parties")] == Position(2, 3)
+    assert doc.index.values[("deal", "parties")] == Position(3, 5)
+    assert doc.index.keys[("deal", "parties", 0, "roles")] == Position(4, 7)
+    assert doc.index.values[("deal", "parties", 0, "roles")] == Position(4, 14)
+    assert doc.index.values[("deal", "parties", 0, "roles", 1)] == Position(4, 22)
+    assert doc.index.values[("deal", "parties", 1)] == Position(5, 7)
+    assert doc.index.keys[("deal", "parties", 1, "roles")] == Position(5, 23)
+    assert doc.index.values[("deal", "parties", 1, "roles")] == Position(5, 30)
+    assert doc.index.values[("deal", "grid", 0, 1)] == Position(7, 11)
+    assert doc.index.values[("deal", "grid", 1, 0)] == Position(8, 11)
+    # lists have no keys
+    assert not any(isinstance(path[-1], int) for path in doc.index.keys)
+
+
+def test_a_scalar_document_is_placed_at_the_root() -> None:
+    doc = _load("\n  just text\n")
+    assert doc.data == "just text"
+    assert doc.index.values == {(): Position(2, 3)}
+
+
 def test_duplicate_keys_are_findings_and_the_first_wins() -> None:
     doc = _load("a: 1\nb: 2\na: 3\n")
     assert doc.data == {"a": 1, "b": 2}
     (finding,) = doc.findings
     assert (finding.code, finding.line, finding.col) == ("NP104", 3, 1)
     assert finding.message == "duplicate key 'a' (first defined on line 1)"
+
+
+def test_duplicate_keys_inside_nested_mappings() -> None:
+    text = "deal:\n  terms:\n    net: 30\n    cap: 5\n  terms:\n    net: 60\n  owner: x\n"
+    doc = _load(text)
+    assert doc.data == {"deal": {"terms": {"net": 30, "cap": 5}, "owner": "x"}}
+    (finding,) = doc.findings
+    assert (finding.code, finding.path, finding.line, finding.col) == ("NP104", "f.yaml", 5, 3)
+    assert finding.message == "duplicate key 'terms' (first defined on line 2)"
+    assert doc.index.keys[("deal", "terms")] == Position(2, 3)
+    assert doc.index.keys[("deal", "owner")] == Position(7, 3)
+
+
+def test_keys_that_read_the_same_as_text_are_duplicates() -> None:
+    doc = _load("1: a\n'1': b\nnull: c\n~: d\n")
+    assert doc.data == {"1": "a", "null": "c"}
+    assert [(f.line, f.message) for f in doc.findings] == [
+        (2, "duplicate key '1' (first defined on line 1)"),
+        (4, "duplicate key 'null' (first defined on line 3)"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -75,6 +130,14 @@ def test_duplicate_keys_are_findings_and_the_first_wins() -> None:
         ("? [a, b]\n: 1\n", "NP105", (1, 3), "cannot be used as a key"),
         ("a: 1\n---\nb: 2\n", "NP105", (2, 1), "more than one YAML document"),
         ("a: *nothing\n", "NP100", (1, 4), "unknown alias"),
+        ("a: &x [1]\n*x : 2\n", "NP105", (2, 1), "cannot be used as a key"),
+        ("a: !!seq {b: 1}\n", "NP105", (1, 4), "tag !!seq is not allowed"),
+        ("a: !!set {b}\n", "NP105", (1, 4), "tag !!set is not allowed"),
+        ("a: !!binary aGk=\n", "NP105", (1, 4), "tag !!binary is not allowed on a scalar"),
+        ("a: !!int x\n", "NP105", (1, 4), "'x' is not a valid !!int"),
+        ("a: 1\n---\nb: 2\n---\nc: 3\n", "NP105", (2, 1), "more than one YAML document"),
+        ("a:\n  - 1e99999\n", "NP105", (2, 5), "number 1e99999 is out of range"),
+        ("a: [1, " + "9" * 31 + "]\n", "NP105", (1, 8), "is out of range"),
     ],
 )
 def test_refusals_are_positioned_findings(
@@ -87,6 +150,30 @@ def test_refusals_are_positioned_findings(
     assert fragment in finding.message
 
 
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ("a: !!str 12\n", {"a": "12"}),
+        ("a: !!int '7'\n", {"a": 7}),
+        ("a: !!float 1\n", {"a": Decimal(1)}),
+        ("a: !!bool true\n", {"a": True}),
+        ("a: !!null ~\n", {"a": None}),
+        ("a: ! 12\n", {"a": "12"}),
+        ("a: !!map {b: 1}\n", {"a": {"b": 1}}),
+        ("a: !!seq [1]\n", {"a": [1]}),
+        ("'<<': 1\nb: <<\n", {"<<": 1, "b": "<<"}),
+        ("--- \na: 1\n...\n", {"a": 1}),
+        ("a: " + "9" * 30 + "\n", {"a": 10**30 - 1}),
+    ],
+)
+def test_core_tags_quoted_merge_signs_and_one_explicit_document_load(
+    text: str, data: object
+) -> None:
+    doc = _load(text)
+    assert doc.findings == []
+    assert doc.data == data
+
+
 def test_tabs_get_a_hint() -> None:
     (finding,) = _load("a:\n\tb: 1\n").findings
     assert finding.hint is not None and "tabs" in finding.hint
@@ -96,6 +183,9 @@ def test_nesting_limit() -> None:
     doc = _load("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n")
     assert [f.code for f in doc.findings] == ["NP105"]
     assert "nesting is deeper than 64 levels" in doc.findings[0].message
+    # the root mapping is the first level: the 64th bracket opens the 65th
+    assert (doc.findings[0].line, doc.findings[0].col) == (1, 4 + MAX_DEPTH - 1)
+    assert _load("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n").findings == []
 
 
 def test_alias_bomb_is_stopped() -> None:
@@ -105,6 +195,19 @@ def test_alias_bomb_is_stopped() -> None:
     doc = _load("\n".join(lines) + "\n")
     assert doc.data is None
     assert "more than 100,000 values" in doc.findings[0].message
+
+
+def test_every_alias_counts_the_whole_value_it_repeats() -> None:
+    # root list 1 + anchored list (1 + n) + its alias (1 + n) + one more item = MAX_NODES
+    n = (MAX_NODES - 4) // 2
+    items = ", ".join(["x"] * n)
+    at_the_limit = _load(f"- &a [{items}]\n- *a\n- y\n")
+    assert at_the_limit.findings == []
+    assert at_the_limit.data[1] is at_the_limit.data[0]
+    over = _load(f"- &a [{items}]\n- *a\n- y\n- z\n")
+    (finding,) = over.findings
+    assert (finding.code, finding.line, finding.col) == ("NP105", 4, 3)
+    assert finding.message == f"document expands to more than {MAX_NODES:,} values"
 
 
 def test_small_aliases_are_fine() -> None:
@@ -133,85 +236,16 @@ def test_encodings(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert "not valid UTF-8" in finding.message
 
 
-# --- the C parser's events ----------------------------------------------------------------
-
-EVENT_CLASSES = ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent")
-
-
-def _events(module: Any, text: str) -> list[tuple[Any, ...]]:
-    from negplan.loader import _event_fields
-
-    return [_event_fields(e) for e in iter(module.CParser(text).get_event, None)]
-
-
-@pytest.fixture
-def c_module() -> Iterator[Any]:
-    """The C parser's module, with its event classes put back as they were afterwards."""
+def test_loading_leaves_ruamel_event_classes_as_shipped() -> None:
     c_module = pytest.importorskip("_ruamel_yaml")
-    from negplan.loader import _yaml_parser
-
-    _yaml_parser()  # installs the flat event classes
-    saved = {name: getattr(c_module, name) for name in EVENT_CLASSES}
-    yield c_module
-    for name, cls in saved.items():
-        setattr(c_module, name, cls)
-
-
-def test_flat_events_equal_the_stock_ones(c_module: Any) -> None:
-    from ruamel.yaml import events
-
-    flat = {name: getattr(c_module, name) for name in EVENT_CLASSES}
-    assert all(flat[name] is not getattr(events, name) for name in EVENT_CLASSES)
-    assert all(issubclass(flat[name], getattr(events, name)) for name in EVENT_CLASSES)
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.yaml"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "playbooks").glob("*.yaml"))]
-    with_flat = [_events(c_module, text) for text in texts]
-    for name in EVENT_CLASSES:
-        setattr(c_module, name, getattr(events, name))
-    with_stock = [_events(c_module, text) for text in texts]
-    assert with_flat == with_stock
-    assert sum(len(stream) for stream in with_stock) > 1000
-
-
-def test_flat_events_are_not_used_when_they_differ(
-    c_module: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ruamel.yaml import events
-
-    from negplan import loader
-
-    for name in EVENT_CLASSES:
-        setattr(c_module, name, getattr(events, name))
-    real = loader._flat_event_classes
-
-    def wrong() -> dict[str, type]:
-        classes = real()
-
-        class Shouting(classes["ScalarEvent"]):  # type: ignore[misc,valid-type]
-            __slots__ = ()
-
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, **kwargs)
-                self.value = str(self.value).upper()
-
-        return {**classes, "ScalarEvent": Shouting}
-
-    monkeypatch.setattr(loader, "_flat_event_classes", wrong)
-    loader._use_flat_events(c_module)
-    assert all(getattr(c_module, name) is getattr(events, name) for name in EVENT_CLASSES)
-
-
-def test_event_classes_someone_else_replaced_are_left_alone(c_module: Any) -> None:
-    from ruamel.yaml import events
-
-    from negplan import loader
-
-    class ScalarEvent(events.ScalarEvent):  # another library's subclass, same name
-        __slots__ = ()
-
-    for name in EVENT_CLASSES:
-        setattr(c_module, name, getattr(events, name))
-    c_module.ScalarEvent = ScalarEvent
-    loader._use_flat_events(c_module)
-    assert c_module.ScalarEvent is ScalarEvent
-    assert c_module.MappingStartEvent is events.MappingStartEvent
+    names = [name for name in dir(c_module) if name.endswith("Event")]
+    before = {name: dict(vars(getattr(events, name))) for name in names}
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        assert load(str(path)).ok
+    assert len(names) == 10
+    for name in names:
+        assert getattr(c_module, name) is getattr(events, name)
+        assert dict(vars(getattr(events, name))) == before[name]
+        for value in vars(getattr(events, name)).values():
+            if inspect.isfunction(value):
+                assert value.__module__ == "ruamel.yaml.events"
