@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from negplan.positions import Pair, Position
+
 
 class Severity(str, enum.Enum):
     """How serious a finding is. ``OFF`` only appears in settings, never on a finding."""
@@ -64,3 +66,22 @@ def visible(text: str) -> str:
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Return findings in the stable report order."""
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+class FileProblem(Exception):
+    """A problem that stops reading a file; reported as one finding at its position."""
+
+    def __init__(self, code: str, message: str, position: Pair, hint: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.position = Position(*position)  # readers pass plain (line, col) pairs
+        self.hint = hint
+        #: A lossy reading of an undecodable file, so a folder walk can still tell that it
+        #: claims to be a plan or playbook.
+        self.text: str | None = None
+
+    def finding(self, path: str) -> Finding:
+        """The finding this problem is reported as, in file ``path``."""
+        line, col = self.position
+        return Finding(path, line, col, self.code, Severity.ERROR, self.message, self.hint)

@@ -1,32 +1,26 @@
 """Read a YAML file safely into plain data, keeping the position of every key and value.
 
 The loader never constructs objects from tags. It walks the parser's *events* (libyaml's C
-parser when ruamel.yaml.clib is installed) and builds plain dicts, lists and scalars itself,
-resolving plain scalars with the YAML 1.2 core schema. Working on events keeps it iterative
-(no recursion, whatever the nesting) and lets it enforce limits as it goes:
+parser, from ruamel.yaml.clib) and builds plain dicts, lists and scalars itself, resolving plain
+scalars with the YAML 1.2 core schema (:mod:`negplan.scalars`). Working on events keeps it
+iterative (no recursion, whatever the nesting) and lets it enforce limits as it goes:
 
-* the file must be a regular file of at most ``MAX_BYTES``;
+* the file must be a small regular file in a Unicode encoding (:mod:`negplan.files`);
 * nesting deeper than ``MAX_DEPTH`` levels stops the load;
 * the number of nodes, counting every alias expansion, is capped at ``MAX_NODES``, and so is
   the text of all scalars at ``MAX_TEXT`` characters (this is what defuses "billion laughs"
   alias bombs, including ones that repeat one long string);
-* numbers have at most ``MAX_NUMBER_DIGITS`` digits before and after the decimal point, so no
-  later formatting or arithmetic can blow up (``1e999999999``, 5,000-digit integers);
+* numbers are held to :data:`~negplan.scalars.MAX_NUMBER_DIGITS` digits;
 * custom tags, merge keys (``<<``), complex keys and several documents in one file are refused.
 
-Floats are read as :class:`~decimal.Decimal` so money and positions stay exact.
+Every refusal is one finding; a file that cannot be read at all is an
+:class:`~negplan.errors.InputError`.
 """
 
 from __future__ import annotations
 
-import codecs
-import errno
-import os
-import re
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -42,31 +36,19 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from negplan.errors import InputError
-from negplan.findings import Finding, Severity
+from negplan.files import MAX_BYTES, read_text
+from negplan.findings import FileProblem, Finding, Severity
 from negplan.positions import IndexNode, Pair, Position, PositionIndex
+from negplan.scalars import CORE, KEYWORDS, NUMBER_START, bad_tag, resolve_plain, tagged_scalar
 
 try:
     from _ruamel_yaml import CParser  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency on CPython
     CParser = None
 
-MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 100_000
 MAX_TEXT = 2 * MAX_BYTES
-MAX_NUMBER_DIGITS = 30
-
-_CORE = "tag:yaml.org,2002:"
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-_INT = re.compile(r"[-+]?[0-9]+")
-_OCT = re.compile(r"0o[0-7]+")
-_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
-_NAN = frozenset({".nan", ".NaN", ".NAN"})
 
 
 @dataclass
@@ -85,117 +67,6 @@ class Document:
         return self.data is not None
 
 
-class _Stop(Exception):
-    """Abort the load with one finding."""
-
-    def __init__(self, code: str, message: str, position: Pair, hint: str | None = None):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.position = Position(*position)  # the loader passes plain (line, col) pairs
-        self.hint = hint
-        #: A lossy reading of an undecodable file, so a folder walk can still tell that it
-        #: claims to be a plan or playbook.
-        self.text: str | None = None
-
-
-def read_text(path: str) -> str:
-    """Read a file as text, refusing anything that is not a small regular file.
-
-    Raises :class:`~negplan.errors.InputError` for a missing, unreadable or special file, and
-    :class:`_Stop` (turned into a finding by :func:`load`) for bad encodings and oversize files.
-    """
-    fd = _open(path)
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError("is a directory, not a file", path=path)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("not a regular file (device, pipe or socket)", path=path)
-        if info.st_size > MAX_BYTES:
-            raise _Stop(
-                "NP105",
-                f"file is {info.st_size:,} bytes, over the {MAX_BYTES:,}-byte limit",
-                Position(1, 1),
-                "a plan or playbook is a few kilobytes; split or trim this file",
-            )
-        raw = _read_all(fd, MAX_BYTES + 1, expected=info.st_size)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    if len(raw) > MAX_BYTES:
-        raise _Stop("NP105", f"file is over the {MAX_BYTES:,}-byte limit", Position(1, 1))
-    return _decode(raw)
-
-
-def _open(path: str) -> int:
-    """A read-only descriptor of ``path`` that never blocks on a pipe or takes a terminal."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        return os.open(path, flags)
-    except FileNotFoundError:
-        if os.path.lexists(path):
-            raise InputError("broken or looping symbolic link", path=path) from None
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied", path=path) from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise InputError("broken or looping symbolic link", path=path) from None
-        raise InputError(f"cannot open: {exc.strerror or exc}", path=path) from None
-
-
-def _read_all(fd: int, limit: int, *, expected: int) -> bytes:
-    """Up to ``limit`` bytes from ``fd``, to the end of the file (``expected`` bytes long,
-    as far as ``fstat`` knows: a file that grows meanwhile is read on to the limit)."""
-    chunks: list[bytes] = []
-    size = 0
-    want = min(limit, expected + 1)
-    while size < limit:
-        chunk = os.read(fd, want)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-        want = min(limit - size, 64 * 1024)
-    return b"".join(chunks)
-
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-
-def _decode(raw: bytes) -> str:
-    body, encoding = raw, "utf-8"
-    for bom, name in _BOMS:
-        if raw.startswith(bom):
-            body, encoding = raw[len(bom) :], name
-            break
-    try:
-        return body.decode(encoding)
-    except UnicodeDecodeError as exc:
-        before = body[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        stop = _Stop(
-            "NP100",
-            f"file is not valid {encoding.upper()} (byte 0x{body[exc.start]:02x})",
-            Position(line, col),
-            "save the file as UTF-8",
-        )
-        stop.text = body.decode(encoding, errors="replace")
-        raise stop from None
-
-
 def load(path: str, *, display: str | None = None, text: str | None = None) -> Document:
     """Load one YAML file into a :class:`Document`.
 
@@ -208,17 +79,10 @@ def load(path: str, *, display: str | None = None, text: str | None = None) -> D
         if text is None:
             text = read_text(path)
         data, index, findings = _build(text, shown)
-    except _Stop as stop:
-        finding = Finding(
-            shown,
-            stop.position.line,
-            stop.position.col,
-            stop.code,
-            Severity.ERROR,
-            stop.message,
-            stop.hint,
+    except FileProblem as problem:
+        return Document(
+            shown, None, PositionIndex(), [problem.finding(shown)], text or problem.text
         )
-        return Document(shown, None, PositionIndex(), [finding], text or stop.text)
     return Document(shown, data, index, findings, text)
 
 
@@ -246,7 +110,7 @@ def _pair(event: Any) -> Pair:
     return (mark.line + 1, mark.column + 1)
 
 
-def _syntax_stop(exc: Exception, text: str) -> _Stop:
+def _syntax_stop(exc: Exception, text: str) -> FileProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     position = Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
     offset = getattr(exc, "position", None)  # a ReaderError gives a character offset instead
@@ -264,93 +128,7 @@ def _syntax_stop(exc: Exception, text: str) -> _Stop:
     tab_line = 0 < position.line <= len(lines) and "\t" in lines[position.line - 1]
     if tab_line or "found character '\\t'" in message:
         hint = "indent with spaces: YAML does not allow tabs for indentation"
-    return _Stop("NP100", " ".join(message.split()), position, hint)
-
-
-def _show_tag(tag: str) -> str:
-    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
-
-
-def _scalar(event: Any, position: Pair) -> Any:
-    value: str = event.value
-    tag = event.tag
-    if tag is not None and tag != "!":
-        if not tag.startswith(_CORE):
-            raise _bad_tag(tag, position)
-        kind = tag[len(_CORE) :]
-        if kind == "str":
-            return value
-        if kind in ("int", "float", "bool", "null"):
-            resolved = _resolve_plain(value, position)
-            number = isinstance(resolved, (int, Decimal)) and not isinstance(resolved, bool)
-            if kind == "float" and number:
-                return Decimal(resolved)
-            if kind == "int" and isinstance(resolved, int) and not isinstance(resolved, bool):
-                return resolved
-            if (kind == "bool" and isinstance(resolved, bool)) or (
-                kind == "null" and resolved is None
-            ):
-                return resolved
-            raise _Stop("NP105", f"{value!r} is not a valid !!{kind}", position)
-        raise _Stop("NP105", f"tag {_show_tag(tag)} is not allowed on a scalar", position)
-    if tag is None and event.implicit[0]:
-        return _resolve_plain(value, position)
-    return value
-
-
-def _resolve_plain(value: str, position: Pair) -> Any:
-    """Resolve a plain scalar with the YAML 1.2 core schema (numbers as int or Decimal)."""
-    if value in _NULLS:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    first = value[0]
-    if first.isdigit() or first in "+-.":
-        if _INT.fullmatch(value):
-            sign = "-" if value[0] == "-" else ""
-            digits = value.lstrip("+-").lstrip("0") or "0"
-            if len(digits) > MAX_NUMBER_DIGITS:
-                raise _out_of_range(value, position)
-            return int(sign + digits)
-        if _OCT.fullmatch(value) or _HEX.fullmatch(value):
-            digits = value[2:].lstrip("0") or "0"
-            number = int(digits[: MAX_NUMBER_DIGITS + 1], 8 if value[1] == "o" else 16)
-            if len(digits) > MAX_NUMBER_DIGITS or number >= 10**MAX_NUMBER_DIGITS:
-                raise _out_of_range(value, position)
-            return number
-        if _FLOAT.fullmatch(value):
-            decimal = Decimal(value)
-            if not number_in_range(decimal):
-                raise _out_of_range(value, position)
-            return decimal
-        if _INF.fullmatch(value):
-            return Decimal("-Infinity") if value[0] == "-" else Decimal("Infinity")
-        if value in _NAN:
-            return Decimal("NaN")
-    return value
-
-
-def number_in_range(value: Decimal) -> bool:
-    """Whether a finite number has at most ``MAX_NUMBER_DIGITS`` digits before and after the
-    decimal point (NaN and infinities are left to the models, which reject them)."""
-    if not value.is_finite():
-        return True
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return exponent >= -MAX_NUMBER_DIGITS and value.adjusted() < MAX_NUMBER_DIGITS
-
-
-def _out_of_range(value: str, position: Pair) -> _Stop:
-    shown = value if len(value) <= 24 else value[:20] + "..."
-    return _Stop(
-        "NP105",
-        f"number {shown} is out of range",
-        position,
-        f"numbers may have at most {MAX_NUMBER_DIGITS} digits before and after the decimal "
-        "point; put it in quotes if it is text",
-    )
+    return FileProblem("NP100", " ".join(message.split()), position, hint)
 
 
 class _Frame:
@@ -384,15 +162,15 @@ class _Frame:
         self.discard = False
 
 
-def _too_big(nodes: int, position: Pair) -> _Stop:
+def _too_big(nodes: int, position: Pair) -> FileProblem:
     if nodes > MAX_NODES:
-        return _Stop(
+        return FileProblem(
             "NP105",
             f"document expands to more than {MAX_NODES:,} values",
             position,
             "aliases (*name) that repeat large parts make the document too big to check",
         )
-    return _Stop(
+    return FileProblem(
         "NP105",
         f"document expands to more than {MAX_TEXT:,} characters of text",
         position,
@@ -400,8 +178,8 @@ def _too_big(nodes: int, position: Pair) -> _Stop:
     )
 
 
-def _too_deep(position: Pair) -> _Stop:
-    return _Stop(
+def _too_deep(position: Pair) -> FileProblem:
+    return FileProblem(
         "NP105",
         f"nesting is deeper than {MAX_DEPTH} levels",
         position,
@@ -409,17 +187,8 @@ def _too_deep(position: Pair) -> _Stop:
     )
 
 
-def _bad_tag(tag: str, position: Pair) -> _Stop:
-    return _Stop(
-        "NP105",
-        f"tag {_show_tag(tag)} is not allowed",
-        position,
-        "plans and playbooks hold plain data: remove the tag",
-    )
-
-
-def _complex_key(position: Pair) -> _Stop:
-    return _Stop(
+def _complex_key(position: Pair) -> FileProblem:
+    return FileProblem(
         "NP105",
         "a mapping or list cannot be used as a key",
         position,
@@ -427,26 +196,16 @@ def _complex_key(position: Pair) -> _Stop:
     )
 
 
-#: The first characters of plain scalars that may be numbers (only ASCII digits make numbers).
-_NUMBER_START = frozenset("0123456789+-.")
-#: Plain scalars that resolve to null or a boolean (YAML 1.2 core schema).
-_KEYWORDS: dict[str, Any] = {
-    **dict.fromkeys(_NULLS),
-    **dict.fromkeys(_TRUE, True),
-    **dict.fromkeys(_FALSE, False),
-}
-
-
 def _build(text: str, shown: str) -> tuple[Any, PositionIndex, list[Finding]]:
     builder = _Builder(shown)
     try:
         builder.feed(_yaml_parser().parse(text))
-    except _Stop:
+    except FileProblem:
         raise
     except (YAMLError, YAMLStreamError) as exc:
         raise _syntax_stop(exc, text) from None
     except RecursionError:
-        raise _Stop("NP105", "nesting is too deep", Position(1, 1)) from None
+        raise FileProblem("NP105", "nesting is too deep", Position(1, 1)) from None
     except (ValueError, TypeError, AssertionError, NotImplementedError, UnicodeError) as exc:
         raise _syntax_stop(exc, text) from None
     return builder.root, builder.index, builder.findings
@@ -486,7 +245,7 @@ class _Builder:
         self.documents = 0
 
     def feed(self, events: Iterator[Any]) -> None:
-        """Build from ``events``; raises :class:`_Stop` at the first refusal."""
+        """Build from ``events``; raises :class:`FileProblem` at the first refusal."""
         scalar, end, start = self.scalar, self.end, self.start
         others: dict[type, Callable[[Any], None]] = {
             AliasEvent: self.alias,
@@ -518,14 +277,14 @@ class _Builder:
             raise _too_big(nodes, position)
         # ``ctag`` is what the ``tag`` property reads; None exactly when tag is None.
         if event.ctag is None and event.implicit[0]:
-            if raw in _KEYWORDS:
-                value = _KEYWORDS[raw]
-            elif raw[0] in _NUMBER_START:
-                value = _resolve_plain(raw, position)
+            if raw in KEYWORDS:
+                value = KEYWORDS[raw]
+            elif raw[0] in NUMBER_START:
+                value = resolve_plain(raw, position)
             else:
                 value = raw
         else:
-            value = _scalar(event, position)
+            value = tagged_scalar(event, position)
         if raw == "<<" and event.implicit[0]:
             self._refuse_merge_key(position)
         if event.anchor:
@@ -580,7 +339,7 @@ class _Builder:
         """An alias: its anchor's value again, counted in full against the limits."""
         position = _pair(event)
         if event.anchor not in self.anchors:
-            raise _Stop("NP100", f"invalid YAML: unknown alias *{event.anchor}", position)
+            raise FileProblem("NP100", f"invalid YAML: unknown alias *{event.anchor}", position)
         value, size, text_size = self.anchors[event.anchor]
         self.nodes += size
         self.chars += text_size
@@ -592,7 +351,7 @@ class _Builder:
         """A document starts: only one is allowed."""
         self.documents += 1
         if self.documents > 1:
-            raise _Stop(
+            raise FileProblem(
                 "NP105",
                 "more than one YAML document in the file",
                 _pair(event),
@@ -643,7 +402,7 @@ class _Builder:
     def _refuse_merge_key(self, position: Pair) -> None:
         top = self.top
         if top is not None and top.key is None and type(top.container) is dict:
-            raise _Stop(
+            raise FileProblem(
                 "NP105",
                 "merge keys (<<) are not supported",
                 position,
@@ -652,8 +411,8 @@ class _Builder:
 
 
 def _check_collection_tag(tag: str, mapping: bool, position: Pair) -> None:
-    if tag != "!" and tag != (_CORE + "map" if mapping else _CORE + "seq"):
-        raise _bad_tag(tag, position)
+    if tag != "!" and tag != (CORE + "map" if mapping else CORE + "seq"):
+        raise bad_tag(tag, position)
 
 
 def _key_text(value: Any, position: Pair) -> str:

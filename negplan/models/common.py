@@ -9,7 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidato
 from pydantic_core import PydanticCustomError
 
 from negplan.domain import FORMAT_VERSION, Level, Status, format_value
-from negplan.loader import MAX_NUMBER_DIGITS, number_in_range
+from negplan.scalars import MAX_NUMBER_DIGITS, number_in_range
 
 __all__ = [
     "FORMAT_VERSION",
