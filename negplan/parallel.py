@@ -124,7 +124,7 @@ def _in_workers(
             yield from _reported(results)
         finished = True
     finally:
-        if not finished:  # stopped early or failed: the remaining work is not wanted
+        if not finished:  # stopped early or failed: the rest is not wanted, stop at once
             for process in _started_since(before) if workers is None else workers:
                 process.kill()
         executor.shutdown(wait=True, cancel_futures=True)  # joins every worker
@@ -148,7 +148,8 @@ def _context() -> BaseContext:
 
 
 def _started_since(before: set[BaseProcess]) -> list[BaseProcess]:
-    """The child processes started since ``before`` was taken: the workers of this map."""
+    """The child processes started since ``before`` was taken: the workers of this map.
+    (The executor's own table of its processes is private; this list is documented.)"""
     return [p for p in multiprocessing.active_children() if p not in before]
 
 

@@ -183,6 +183,18 @@ def test_the_parent_computes_the_first_item_and_the_workers_inherit_its_state() 
     assert parent not in {pid for _, pid in results[1:]}
 
 
+def test_without_fork_each_worker_runs_the_initializer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    token = f"state-{time.monotonic_ns()}"
+    results = list(
+        ordered_map(_state_and_pid, range(20), jobs=2, initializer=_set_state, initargs=(token,))
+    )
+    assert results[0] == ((token, os.getpid()), os.getpid())
+    # Each worker set up its own state, in its own process.
+    assert all(state == (token, pid) for state, pid in results[1:])
+    assert os.getpid() not in {pid for _, pid in results[1:]}
+
+
 def test_results_stream_before_the_last_is_computed(tmp_path: Path) -> None:
     flag = tmp_path / "seen"
     results = ordered_map(
