@@ -20,7 +20,6 @@ from negplan.errors import InputError, NegplanError
 from negplan.findings import Finding, Severity, sort_findings
 from negplan.loader import Document, load
 from negplan.models.plan import Plan
-from negplan.parallel import ordered_map
 from negplan.schema import document_kind, header_findings
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -201,6 +200,8 @@ def check_items(
     tasks = [item for item in items if not isinstance(item, NegplanError)]
     workers = min(default_jobs() if jobs is None else jobs, len(tasks))
     if workers > 1 and len(tasks) >= PARALLEL_MIN_FILES:
+        from negplan.parallel import ordered_map  # worker processes only for many files
+
         results = ordered_map(
             _check_in_worker, tasks, jobs=workers, initializer=_start_worker, initargs=(options,)
         )

@@ -56,6 +56,7 @@ def html_to_pdf(html: str) -> bytes:
 
 def show_markdown(text: str) -> None:
     """Print Markdown for a person at a terminal, rendered by rich."""
+    # rich's Markdown renderer is loaded only for a brief shown on a terminal.
     from rich.console import Console
     from rich.markdown import Markdown
 
