@@ -276,8 +276,8 @@ def _new(
         typer.Option(
             "--term",
             metavar="ID",
-            help="Add an optional playbook term (repeat for more); required terms are "
-            "always included.",
+            help="Add optional playbook terms, by id or name (repeat, or separate with "
+            "commas); required terms are always included.",
         ),
     ] = None,
     playbook: PlaybookOption = None,

@@ -10,8 +10,8 @@ Scenarios price the opening, target and walk-away packages (every variable at th
 once); the concession path prices the package after each planned give and get, starting from
 the standard deal: every variable at its baseline (the playbook's standard position, else the
 value model's base), so that each give and get is measured against what the deal would be
-without it (see :func:`negplan.pricing.baseline`). Amounts are exact :class:`~decimal.Decimal` values; they are rounded (half up, to
-cents) only when shown.
+without it (see :func:`negplan.pricing.baseline`). Amounts are exact
+:class:`~decimal.Decimal` values; they are rounded (half up, to cents) only when shown.
 
 This module holds what the prices are and how they are shown; :mod:`negplan.pricing` works
 them out for a plan (:func:`~negplan.pricing.analyse`).

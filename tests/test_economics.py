@@ -488,3 +488,34 @@ def test_pricing_only_the_walk_away_scenario_changes_nothing_else() -> None:
         assert (walk_only.path, walk_only.package) == (full.path, full.package)
         compared += 1
     assert compared >= 5
+
+
+def test_a_new_plan_trading_for_36_months_shows_a_gain(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The case: a plan from `negplan new`, in USD against the EUR playbook, trading
+    # premium support for a 36-month term. From the 60-month opening the scaffold used to
+    # write, the get read as a loss of two years of revenue.
+    target = tmp_path / "plan.yaml"
+    made = run_cli(
+        "new", target, "--no-input", "--customer", "Acme", "--title", "2027 renewal",
+        "--value", "240000", "--currency", "USD", "--term", "support_tier",
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+    text = target.read_text(encoding="utf-8")
+    start = text.index("\nconcessions:\n") + 1
+    end = text.index("\n\n", start)
+    trade = (
+        "concessions:\n"
+        "  - give: {term: support_tier, value: premium}\n"
+        "    get: {term: contract_length, value: 36}\n"
+    )
+    target.write_text(text[:start] + trade + text[end + 1 :], encoding="utf-8")
+    result = run_cli("value", target, "--today", TODAY, "--format", "json")
+    assert result.exit_code == 0, result
+    doc = json.loads(result.stdout)
+    assert doc["scenarios"]["opening"]["years"] == "3"  # opens at 36 months, not 60
+    give, get = doc["path"][1]["give"], doc["path"][1]["get"]
+    # the standard 24 months: 2 years of 2% premium support; 36 months adds a year of list
+    # value, 3% of list in renewal risk no longer lost, minus a third year of support
+    assert give["worth"] == "-9600.00"
+    assert get["worth"] == str(240000 + 7200 - 4800) + ".00"
+    assert "NP703" not in [f["code"] for f in doc["findings"]]
