@@ -101,7 +101,7 @@ def run(
         return
     write_atomic(target, text, overwrite=force)
     if schema:
-        _refresh_schema(schema_file)
+        _refresh_schema(schema_file, book)
     _summary(target, playbook, shown=shown)
 
 
@@ -132,9 +132,9 @@ def _relative(target: str, folder: str) -> str:
     return text.replace(os.sep, "/")
 
 
-def _refresh_schema(schema_file: str) -> None:
+def _refresh_schema(schema_file: str, book: Playbook) -> None:
     try:
-        write_schema(schema_file, "plan", force=False)
+        write_schema(schema_file, "plan", force=False, playbook=book)
     except NegplanError as exc:
         _say(f"{schema_file}: note: left as is ({exc.message}); editors may not validate plans")
 
