@@ -40,7 +40,9 @@ def _book(source: str | Path) -> Playbook:
 
 
 @pytest.fixture(scope="session")
-def yaml_language_server(request: pytest.FixtureRequest) -> list[str]:
+def yaml_language_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> list[str]:
     """The command that starts yaml-language-server on stdio, or a clean skip."""
     override = os.environ.get("NEGPLAN_YAML_LS") or shutil.which("yaml-language-server")
     if override:
@@ -48,7 +50,9 @@ def yaml_language_server(request: pytest.FixtureRequest) -> list[str]:
     npm = shutil.which("npm")
     if shutil.which("node") is None or npm is None:
         pytest.skip("needs Node.js and npm to install yaml-language-server")
-    folder = request.config.cache.mkdir(f"yaml-language-server-{YAML_LS_VERSION}")
+    name = f"yaml-language-server-{YAML_LS_VERSION}"
+    cache = getattr(request.config, "cache", None)  # none with -p no:cacheprovider
+    folder = cache.mkdir(name) if cache is not None else tmp_path_factory.mktemp(name)
     binary = folder / "node_modules" / ".bin" / "yaml-language-server"
     if not binary.exists():
         try:
