@@ -276,8 +276,8 @@ def _new(
         typer.Option(
             "--term",
             metavar="ID",
-            help="Add an optional playbook term (repeat for more); required terms are "
-            "always included.",
+            help="Add optional playbook terms, by id or name (repeat, or separate with "
+            "commas); required terms are always included.",
         ),
     ] = None,
     playbook: PlaybookOption = None,
@@ -358,11 +358,21 @@ def _schema(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite FILE even if negplan did not write it.")
     ] = False,
+    playbook: Annotated[
+        str | None,
+        typer.Option(
+            "--playbook",
+            "-p",
+            metavar="FILE",
+            help="Plan schema only: offer this playbook's term ids (with names and units), "
+            "each term's options, true/false or limits.",
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema (draft-07) of a plan or a playbook, generated from the models."""
     from negplan.commands import schema  # the models load only when it runs
 
-    schema.run(kind, output=output, force=force)
+    schema.run(kind, output=output, force=force, playbook=playbook)
 
 
 @app.command("rules")

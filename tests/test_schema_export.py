@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
 from negplan.checking import CheckOptions, check_document
-from negplan.discovery import PlaybookCache
+from negplan.discovery import BUNDLED, PlaybookCache, load_playbook
 from negplan.jsonschema_export import DIALECT, MARKER, build_schema
 from negplan.loader import load
 
@@ -274,7 +274,8 @@ def test_the_schema_new_writes_validates_the_plan_new_writes(run_cli, tmp_path):
     result = run_cli("new", tmp_path, "--no-input", "--customer", "Acme", "--title", "x")
     assert result.exit_code == 0, result
     schema = json.loads((tmp_path / ".negplan" / "plan.schema.json").read_text("utf-8"))
-    assert schema == build_schema("plan")
+    bundled = load_playbook(BUNDLED).playbook
+    assert schema == build_schema("plan", bundled)  # with the playbook's terms
     data = _read(tmp_path / "acme-x.yaml")
     for validator in VALIDATORS:
         assert _errors(validator, schema, data) == []

@@ -20,6 +20,7 @@ from negplan.models.playbook import Playbook
 from negplan.scaffold import (
     Answers,
     Scaffold,
+    currency_warning,
     find_root,
     optional_terms,
     parse_currency,
@@ -72,6 +73,9 @@ def run(
     loaded = PlaybookCache().usable(source)
     assert loaded.playbook is not None
     book = loaded.playbook
+    shown = "the bundled default playbook" if source == BUNDLED else source
+    if interactive:
+        _say(f"Playbook: {book.company} ({shown}); currency {book.currency}.")
     answers = _answers(book, flags, terms, source=source, interactive=interactive)
     if folder_target:
         if not (answers.customer and answers.title):
@@ -88,7 +92,6 @@ def run(
     plan_folder = os.path.dirname(os.path.abspath(target))
     schema_file = os.path.join(find_root(plan_folder), ".negplan", "plan.schema.json")
     key = _relative(source, plan_folder) if playbook and source != BUNDLED else None
-    shown = "the bundled default playbook" if source == BUNDLED else source
     text = render_plan(
         Scaffold(book, shown, playbook_key=key, schema_ref=_relative(schema_file, plan_folder)),
         answers,
@@ -98,8 +101,8 @@ def run(
         return
     write_atomic(target, text, overwrite=force)
     if schema:
-        _refresh_schema(schema_file)
-    _summary(target, playbook)
+        _refresh_schema(schema_file, book)
+    _summary(target, playbook, shown=shown)
 
 
 def _check_file_target(path: str, *, force: bool) -> None:
@@ -129,9 +132,9 @@ def _relative(target: str, folder: str) -> str:
     return text.replace(os.sep, "/")
 
 
-def _refresh_schema(schema_file: str) -> None:
+def _refresh_schema(schema_file: str, book: Playbook) -> None:
     try:
-        write_schema(schema_file, "plan", force=False)
+        write_schema(schema_file, "plan", force=False, playbook=book)
     except NegplanError as exc:
         _say(f"{schema_file}: note: left as is ({exc.message}); editors may not validate plans")
 
@@ -140,13 +143,13 @@ def _say(line: str) -> None:
     sys.stderr.write(line + "\n")
 
 
-def _summary(target: str, playbook: str | None) -> None:
+def _summary(target: str, playbook: str | None, *, shown: str) -> None:
     findings = check_plan(target, playbook=playbook, today=date.today()).findings
     todo = sum(1 for f in findings if f.code == "NP509")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     typer.echo(
-        f"created {target}: fill in {todo} TODO placeholder{'s' if todo != 1 else ''}, "
-        f"then run `negplan check {target}`"
+        f"created {target} from {shown}: fill in {todo} TODO "
+        f"placeholder{'s' if todo != 1 else ''}, then run `negplan check {target}`"
     )
     if errors:
         _say(f"{target}: warning: the new plan has {errors} error(s); run `negplan check`")
@@ -194,8 +197,10 @@ def _answers(
         if flags.get("value") is None:
             value = _ask("Annual list value (empty to skip)", parse_value, blank=True)
         currency = currency or _ask("Currency", parse_currency, default=book.currency)
-        if not terms:
-            chosen = _ask_terms(book, source)
+    for line in currency_warning(book, currency):
+        _say(line)
+    if interactive and not terms:
+        chosen = _ask_terms(book, source)
     return Answers(customer, title, owner, meeting, value, currency, chosen)
 
 
@@ -228,18 +233,17 @@ def _ask_terms(book: Playbook, source: str) -> tuple[str, ...]:
     required = [t.id for t in book.term_map.values() if t.required]
     if required:
         typer.echo("Required terms (always included): " + ", ".join(required), err=True)
-    typer.echo("Optional terms:", err=True)
+    typer.echo("Optional terms (type ids or names, separated by commas):", err=True)
     for item in extra:
         typer.echo(f"  {item.id:<28} {item.name}", err=True)
 
     def parse(raw: str) -> tuple[str, ...]:
-        ids = [part for part in raw.replace(",", " ").split() if part]
         try:
-            return resolve_terms(book, ids, source=source)
+            return resolve_terms(book, [raw], source=source)
         except NegplanError as exc:
             raise ValueError(exc.message + (f" ({exc.hint})" if exc.hint else "")) from None
 
     chosen: tuple[str, ...] = (
-        _ask("Optional terms to include (ids, comma-separated)", parse, blank=True) or ()
+        _ask("Optional terms to include (empty for none)", parse, blank=True) or ()
     )
     return chosen

@@ -141,7 +141,6 @@ def _move(move: Move | None) -> dict[str, Any] | None:
         "position": _position(move.position),
         "text": move.text,
         "worth": _money(move.worth),
-        "secured": _money(move.secured),
     }
 
 
@@ -278,7 +277,7 @@ def _path_table(priced: Priced, *, narrow: bool) -> Table:
     rows: Rows = []
     for step in priced.economics.path:
         if step.number == 0:
-            moves = ["opening package", ""] if narrow else ["opening package", "", "", ""]
+            moves = ["standard deal", ""] if narrow else ["standard deal", "", "", ""]
         elif narrow:
             moves = [f"{_move_text(priced, m)}\n{_worth(m, cur)}" for m in (step.give, step.get)]
         else:
