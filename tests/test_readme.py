@@ -81,13 +81,22 @@ def test_every_command_after_the_quick_start_runs_as_typed(tmp_path: Path) -> No
     script = "\n".join(_after_quick_start())
     assert "negplan new" in script and "negplan brief" in script and "git commit" in script
 
-    # The repository as the reader has it, without the build and test leftovers.
+    # The repository as the reader has it: without build and test leftovers, nor what an
+    # earlier run of these commands in the checkout left there.
     clone = tmp_path / "negplan"
     shutil.copytree(
         ROOT,
         clone,
         ignore=shutil.ignore_patterns(
-            ".git", ".venv*", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "out"
+            ".git",
+            ".venv*",
+            "*.egg-info",
+            "__pycache__",
+            ".*_cache",
+            ".hypothesis",
+            "out",
+            "my-plans",
+            ".negplan",
         ),
     )
     # What the Quick start leaves: `negplan` on PATH, in a virtualenv that has pre-commit's
