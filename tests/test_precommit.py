@@ -159,6 +159,10 @@ def test_the_hooks_file_is_a_valid_pre_commit_manifest() -> None:
     assert check["types"] == ["yaml"]
     assert check["pass_filenames"] is True
     assert check_all["pass_filenames"] is False
+    # pre-commit hides a passing hook's output; warnings never fail, so without this a rep
+    # would commit a position past their authority and see only "Passed".
+    assert check["verbose"] is True
+    assert check_all["verbose"] is True
     pattern = re.compile(check_all["files"])
     for name in ("playbook.yaml", "playbook.yml", "sales/playbook.yaml"):
         assert pattern.search(name), name
@@ -173,7 +177,7 @@ def test_the_example_repo_config_mirrors_the_published_hooks() -> None:
     for hook in published_hooks():
         mirrored = example[hook["id"]]
         assert mirrored["language"] == "system"
-        for key in ("entry", "types", "files", "pass_filenames"):
+        for key in ("entry", "types", "files", "pass_filenames", "verbose"):
             assert mirrored.get(key) == hook.get(key), (hook["id"], key)
 
 
@@ -200,6 +204,26 @@ def test_a_good_plan_commits(repo: Repo) -> None:
     assert "plans/na/globex.yaml" in repo.head_files()
 
 
+def test_a_plan_with_warnings_only_commits_and_shows_them(repo: Repo) -> None:
+    # A walk-away past the rep's authority, with no sign-off recorded: warnings, no error.
+    text = CLEAN.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    index = lines.index("    walk_away: 10\n")
+    lines[index] = "    walk_away: 14\n"
+    repo.write("plans/na/past-authority.yaml", "".join(lines))
+    result = repo.commit("plans/na/past-authority.yaml")
+    assert result.returncode == 0, output(result)
+    assert re.search(r"negplan check \(plans and playbooks\)\.+Passed", output(result))
+    line = index + 1
+    for code in ("NP203", "NP601"):
+        assert re.search(
+            rf"^plans/na/past-authority\.yaml:{line}:\d+: warning: walk-away 14% on discount .*\[{code}\]$",
+            output(result),
+            re.M,
+        ), output(result)
+    assert "plans/na/past-authority.yaml" in repo.head_files()
+
+
 def test_a_bad_plan_is_blocked_with_file_line_and_code(repo: Repo) -> None:
     text = CLEAN.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
@@ -218,6 +242,12 @@ def test_a_bad_plan_is_blocked_with_file_line_and_code(repo: Repo) -> None:
         re.M,
     )
     assert "plans/na/bad.yaml" not in repo.head_files()
+    # Everything negplan says about the file reaches the rep, hints included.
+    direct = repo.run(
+        "negplan", "check", "--format", "parsable", "--today", TODAY, "plans/na/bad.yaml"
+    )
+    assert direct.returncode == 1
+    assert direct.stdout.strip() in output(result)
 
 
 def test_other_yaml_files_are_ignored_quietly(repo: Repo) -> None:
