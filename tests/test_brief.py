@@ -23,8 +23,8 @@ from conftest import CLEAN, EXAMPLES, ROOT, TODAY
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from negplan.brief.markdown import escape_markdown
 from negplan.checking import check_plan
+from negplan.escape import markdown_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("NEGPLAN_UPDATE_GOLDEN") == "1"
@@ -240,7 +240,7 @@ def test_markdown_on_a_terminal_is_rendered(
     ],
 )
 def test_escape_markdown(text: str, expected: str) -> None:
-    assert escape_markdown(text) == expected
+    assert markdown_text(text) == expected
 
 
 # ---- hostile plan text --------------------------------------------------------------------

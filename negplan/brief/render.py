@@ -39,8 +39,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from negplan.brief.data import Brief
-from negplan.brief.markdown import escape_markdown
 from negplan.errors import TemplateError
+from negplan.escape import markdown_text
 
 if sys.platform != "win32":  # no address-space limit on Windows
     import resource
@@ -219,7 +219,7 @@ def _finalize_markdown(value: Any) -> Any:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    return escape_markdown(value)
+    return markdown_text(value)
 
 
 def _finalize_html(value: Any) -> Any:

@@ -1,0 +1,264 @@
+"""What negplan prints can never be steered by a file name or by text in a plan or playbook:
+no terminal control sequence, no forged output line or CI command, no crash on a file name that
+is not UTF-8, no live link in the GitHub step summary."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CLEAN, ROOT, TODAY
+
+from negplan.checking import FileResult
+from negplan.errors import NegplanError
+from negplan.escape import json_text, markdown_text, visible
+from negplan.findings import Finding, Severity
+from negplan.report.base import Summary
+from negplan.report.github import step_summary
+
+Runner = Callable[..., Any]
+FORMATS = ("text", "parsable", "json", "github", "sarif")
+DEFAULT_PLAYBOOK = ROOT / "negplan" / "data" / "default-playbook.yaml"
+
+# Clear the screen, set the clipboard (OSC 52), open a hyperlink (OSC 8), ring the bell.
+CLEAR = "\x1b[2J"
+CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"
+LINK = "\x1b]8;;https://evil.example\x1b\\Acme\x1b]8;;\x1b\\"
+
+
+def _yaml(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar (with YAML's escapes for control characters)."""
+    return json.dumps(text)  # JSON strings are YAML double-quoted strings
+
+
+def _no_controls(text: str) -> None:
+    """Nothing that a terminal would obey: no ESC, BEL, CR, and no bidi override."""
+    for char in ("\x1b", "\x07", "\r", "\x9b", "\u202e"):
+        assert char not in text, (char, text)
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def _clean_text() -> str:
+    return CLEAN.read_text(encoding="utf-8")
+
+
+def _warning_plan() -> str:
+    """The clean plan with one warning (no buyer-side decision maker): exit 0, one finding."""
+    return _clean_text().replace("decision_maker: true", "decision_maker: false")
+
+
+# ---- the escaping functions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("plain text", "plain text"),
+        ("a\nb\rc\td", "a\\nb\\rc\\td"),
+        (CLEAR, "\\x1b[2J"),
+        (CLIPBOARD, "\\x1b]52;c;ZXZpbA==\\x07"),
+        ("\u202eevil\u2066x\u2069\u200b", "\\u202eevil\\u2066x\\u2069\\u200b"),
+        ("m" + os.fsdecode(b"\xfc") + "ller", "m\\xfcller"),
+        ("::error::forged", "\\x3a:error::forged"),
+        ("  ::warning x", "  \\x3a:warning x"),
+        ("##[error]forged", "\\x23#[error]forged"),
+        ("a::b", "a::b"),
+        ("Acme 株式会社 🤝", "Acme 株式会社 🤝"),
+    ],
+)
+def test_visible(raw: str, shown: str) -> None:
+    assert visible(raw) == shown
+    assert visible(shown) == shown  # escaping twice changes nothing
+
+
+def test_json_text_keeps_everything_but_undecodable_bytes() -> None:
+    assert json_text("a\nb\x1b") == "a\nb\x1b"  # JSON escapes these itself
+    assert json_text(os.fsdecode(b"m\xfcller.yaml")) == "m\\xfcller.yaml"
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("[click](https://evil.example)", "\\[click\\](https\\://evil.example)"),
+        ("![x](https://evil.example/t.png)", "!\\[x\\](https\\://evil.example/t.png)"),
+        ("see https://evil.example now", "see https\\://evil.example now"),
+        ("WWW.evil.example", "WWW\\.evil.example"),
+        ("<img src=https://evil.example/t.png>", "\\<img src=https\\://evil.example/t.png\\>"),
+        ("a:b, 10:30, mailto:x", "a:b, 10:30, mailto:x"),
+        ("awww.example", "awww.example"),
+    ],
+)
+def test_markdown_text_makes_no_link_or_image(raw: str, escaped: str) -> None:
+    assert markdown_text(raw) == escaped
+
+
+def test_negplan_error_renders_one_visible_line() -> None:
+    error = NegplanError(
+        f"cannot read {CLEAR}", path=f"plans/a\n::error::b{CLIPBOARD}.yaml", hint=f"x{LINK}"
+    )
+    line = error.render()
+    assert line == (
+        "plans/a\\n::error::b\\x1b]52;c;ZXZpbA==\\x07.yaml: error: cannot read \\x1b[2J"
+    )
+    assert error.hint is not None
+    _no_controls(error.hint)
+    assert "\n" not in error.hint
+
+
+# ---- defect 3: paths in one-line errors ------------------------------------------------------
+
+
+def _plan_naming_a_playbook(name: str) -> str:
+    return _clean_text().replace("kind: plan\n", f"kind: plan\nplaybook: {_yaml(name)}\n", 1)
+
+
+@pytest.mark.parametrize("command", ["check", "brief", "value"])
+def test_a_playbook_key_is_printed_visibly(run_cli: Runner, tmp_path: Path, command: str) -> None:
+    (tmp_path / "plan.yaml").write_text(
+        _plan_naming_a_playbook(f"{CLIPBOARD}{CLEAR}.yaml"), encoding="utf-8"
+    )
+    result = run_cli(command, "plan.yaml", "--today", TODAY)
+    assert result.exit_code == 2, result
+    _no_controls(result.stderr)
+    assert result.stderr.splitlines() == [
+        "\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J.yaml: error: cannot read playbook: no such file"
+    ]
+
+
+def test_a_playbook_key_in_a_github_annotation(run_cli: Runner, tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(
+        _plan_naming_a_playbook(f"a\n::error::b{CLEAR}.yaml"), "utf-8"
+    )
+    result = run_cli("check", "plan.yaml", "--today", TODAY, "--format", "github")
+    assert result.exit_code == 2, result
+    _no_controls(result.stdout)
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "::error file=plan.yaml,title=negplan%3A not checked::"
+        "a\\n::error::b\\x1b[2J.yaml: error: cannot read playbook: no such file"
+    )
+    assert len(lines) == 2 and lines[1].startswith("negplan: checked 1 file")
+
+
+def test_a_template_path_is_printed_visibly(run_cli: Runner, tmp_path: Path) -> None:
+    playbook = DEFAULT_PLAYBOOK.read_text(encoding="utf-8")
+    (tmp_path / "playbook.yaml").write_text(
+        playbook + f"  template: {_yaml('x' + CLEAR + chr(0x202E) + '.md.j2')}\n", "utf-8"
+    )
+    (tmp_path / "plan.yaml").write_text(_clean_text(), encoding="utf-8")
+    result = run_cli("brief", "plan.yaml", "--today", TODAY)
+    assert result.exit_code == 2, result
+    _no_controls(result.stderr)
+    assert result.stderr == f"{tmp_path}/x\\x1b[2J\\u202e.md.j2: error: brief template not found\n"
+
+
+# ---- defects 3 and 7: file names in line-oriented output -------------------------------------
+
+NEWLINE_NAME = "a\n::error file=x.yaml::forged\nb.yaml"
+
+
+@pytest.mark.parametrize(
+    "name", [NEWLINE_NAME, "c\rd.yaml", f"e{CLEAR}{CLIPBOARD}f.yaml", "::error::forged.yaml"]
+)
+@pytest.mark.parametrize("fmt", ["parsable", "text", "github"])
+def test_a_file_name_cannot_forge_a_line(
+    run_cli: Runner, tmp_path: Path, name: str, fmt: str
+) -> None:
+    (tmp_path / name).write_text(_warning_plan(), encoding="utf-8")
+    result = run_cli("check", ".", "--today", TODAY, "--format", fmt)
+    assert result.exit_code == 0, result
+    _no_controls(result.stdout)
+    lines = result.stdout.splitlines()
+    # One finding: one parsable line; a text group (name, finding, hint, blank) and the
+    # summary; one annotation and the summary.
+    expected = {"parsable": 1, "text": 5, "github": 2}[fmt]
+    assert len(lines) == expected, result
+    commands = [line for line in lines if line.lstrip().startswith(("::", "##["))]
+    assert commands == ([lines[0]] if fmt == "github" else []), result
+    if fmt != "github":
+        assert visible(name) in result.stdout
+
+
+def test_parsable_names_a_newline_path_on_one_line(run_cli: Runner, tmp_path: Path) -> None:
+    (tmp_path / NEWLINE_NAME).write_text(_warning_plan(), encoding="utf-8")
+    result = run_cli("check", NEWLINE_NAME, "--today", TODAY, "--format", "parsable")
+    assert result.stdout.splitlines() == [
+        "a\\n::error file=x.yaml::forged\\nb.yaml:24:1: warning: "
+        "no buyer-side decision maker identified [NP507]"
+    ]
+
+
+# ---- defect 5: a file name that is not UTF-8 -------------------------------------------------
+
+LATIN1 = b"angebot-m\xfcller.yaml"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_latin1_file_name_prints_readably(
+    run_cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    with open(os.path.join(os.fsencode(tmp_path), LATIN1), "wb") as handle:
+        handle.write(_warning_plan().encode("utf-8"))
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    # The test runner's stdout is strict UTF-8, as under a UTF-8 locale.
+    result = run_cli("check", ".", "--today", TODAY, "--format", fmt)
+    assert result.exit_code == 0, result
+    assert result.stderr == ""
+    if fmt == "json":
+        [entry] = json.loads(result.stdout)["files"]
+        assert entry["path"] == "angebot-m\\xfcller.yaml"
+        assert entry["findings"][0]["path"] == "angebot-m\\xfcller.yaml"
+    elif fmt == "sarif":
+        [run] = json.loads(result.stdout)["runs"]
+        location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location["uri"] == "angebot-m%FCller.yaml"  # the file's own bytes
+    else:
+        assert "angebot-m\\xfcller.yaml" in result.stdout
+    if fmt == "github":
+        assert "angebot-m\\\\xfcller.yaml:24:1" in summary.read_text(encoding="utf-8")
+
+
+def test_a_latin1_file_that_cannot_be_checked(
+    run_cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open(os.path.join(os.fsencode(tmp_path), LATIN1), "wb") as handle:
+        handle.write(_plan_naming_a_playbook("missing.yaml").encode("utf-8"))
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    for fmt in FORMATS:
+        result = run_cli("check", ".", "--today", TODAY, "--format", fmt)
+        assert result.exit_code == 2, (fmt, result)
+        assert "negplan: internal error" not in result.stderr, (fmt, result)
+        assert "missing.yaml: error: cannot read playbook" in result.stderr, (fmt, result)
+    assert "**Not checked:**" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+# ---- defect 10: the GitHub step summary ------------------------------------------------------
+
+
+def test_step_summary_shows_links_and_images_as_text() -> None:
+    message = (
+        "unknown term '![pixel](https://evil.example/t.png) [click](https://evil.example) "
+        "https://evil.example/x <img src=https://evil.example/y.png>'"
+    )
+    finding = Finding(
+        "plans/[x](https://evil.example).yaml", 3, 5, "NP201", Severity.ERROR, message
+    )
+    result = FileResult(finding.path, kind="plan", findings=[finding])
+    summary = Summary()
+    summary.add(result)
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render(step_summary([result], summary, {}))
+    assert "<a " not in html and "<img" not in html
+    assert "https\\://" in step_summary([result], summary, {})
+    assert "![pixel](https://evil.example/t.png)" in html  # shown as text, escapes undone
