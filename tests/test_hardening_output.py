@@ -242,6 +242,47 @@ def test_a_latin1_file_that_cannot_be_checked(
     assert "**Not checked:**" in (tmp_path / "summary.md").read_text(encoding="utf-8")
 
 
+# ---- defect 3: plan text printed by `negplan value` ------------------------------------------
+
+
+def _hostile_value_plan() -> str:
+    text = _clean_text()
+    text = text.replace(
+        "title: 2027 platform renewal and expansion",
+        f"title: {_yaml('Renewal' + CLEAR + CLIPBOARD)}",
+    )
+    text = text.replace(
+        "customer: Acme Logistics GmbH",
+        f"customer: {_yaml(LINK + ' [link=https://evil.example]click[/link]')}",
+    )
+    return text.replace(
+        "get: Signature by 31 March 2027",
+        f"get: {_yaml('Signature' + CLEAR + ' [bold]red[/bold] ' + CLIPBOARD)}",
+    )
+
+
+def test_value_prints_plan_text_visibly(run_cli: Runner, tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(_hostile_value_plan(), encoding="utf-8")
+    result = run_cli("value", "plan.yaml", "--today", TODAY)
+    assert result.exit_code == 0, result
+    _no_controls(result.stdout)
+    out = " ".join(result.stdout.split())
+    assert "Renewal\\x1b[2J\\x1b]52;c;ZXZpbA==\\x07" in out
+    assert "\\x1b]8;;https://evil.example\\x1b\\Acme" in out
+    # rich reads no markup in plan text: the brackets print as they are.
+    assert "[link=https://evil.example]click[/link]" in out
+    assert "[bold]red[/bold]" in result.stdout
+
+
+def test_value_json_keeps_plan_text_exact(run_cli: Runner, tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(_hostile_value_plan(), encoding="utf-8")
+    result = run_cli("value", "plan.yaml", "--today", TODAY, "--format", "json")
+    assert result.exit_code == 0, result
+    _no_controls(result.stdout)  # JSON escapes them: "\u001b"
+    texts = [step["get"]["text"] for step in json.loads(result.stdout)["path"] if step["get"]]
+    assert f"Signature{CLEAR} [bold]red[/bold] {CLIPBOARD}" in texts
+
+
 # ---- defect 10: the GitHub step summary ------------------------------------------------------
 
 
