@@ -1,6 +1,7 @@
 """What negplan prints can never be steered by a file name or by text in a plan or playbook:
 no terminal control sequence, no forged output line or CI command, no crash on a file name that
-is not UTF-8, no live link in the GitHub step summary."""
+is not UTF-8, no live link in the GitHub step summary, no hidden bidi or zero-width text in a
+brief."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from conftest import CLEAN, ROOT, TODAY
 
+from negplan.brief.text import clean
 from negplan.checking import FileResult
 from negplan.errors import NegplanError
 from negplan.escape import json_text, markdown_text, visible
@@ -303,3 +305,34 @@ def test_step_summary_shows_links_and_images_as_text() -> None:
     assert "<a " not in html and "<img" not in html
     assert "https\\://" in step_summary([result], summary, {})
     assert "![pixel](https://evil.example/t.png)" in html  # shown as text, escapes undone
+
+
+# ---- defect 10: bidi and zero-width characters in briefs -------------------------------------
+
+HIDDEN = "Ac\u200bme\u202e evil\u2066 x\u2069\ufeff"
+
+
+def test_clean_removes_bidi_and_zero_width_characters() -> None:
+    assert clean(HIDDEN) == "Acme evil x"
+    assert (
+        clean("emoji 👩\u200d💻, زبان\u200cها, a\u200eb")
+        == "emoji 👩\u200d💻, زبان\u200cها, a\u200eb"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_briefs_hold_no_bidi_or_zero_width_characters(
+    run_cli: Runner, tmp_path: Path, fmt: str
+) -> None:
+    text = _clean_text().replace("customer: Acme Logistics GmbH", f"customer: {_yaml(HIDDEN)}")
+    text = text.replace(
+        "  - Who besides Ana signs off a three-year commitment?",
+        "  - " + _yaml("Who \u202esigns\u202c off?\u200b"),
+    )
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("brief", "plan.yaml", "--today", TODAY, "--format", fmt)
+    assert result.exit_code == 0, result
+    for char in "\u200b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff":
+        assert char not in result.stdout, repr(char)
+    assert "Acme evil x" in result.stdout
+    assert "Who signs off?" in result.stdout
