@@ -1,12 +1,15 @@
 """What negplan prints can never be steered by a file name or by text in a plan or playbook:
 no terminal control sequence, no forged output line or CI command, no crash on a file name that
 is not UTF-8, no live link in the GitHub step summary, no hidden bidi or zero-width text in a
-brief."""
+brief, no word long enough to stall the PDF layout."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +17,8 @@ from typing import Any
 import pytest
 from conftest import CLEAN, ROOT, TODAY
 
-from negplan.brief.text import clean
+from negplan.brief.limits import resident_limit
+from negplan.brief.text import BREAK, LONG_WORD, break_words, clean
 from negplan.checking import FileResult
 from negplan.errors import NegplanError
 from negplan.escape import json_text, markdown_text, visible
@@ -336,3 +340,48 @@ def test_briefs_hold_no_bidi_or_zero_width_characters(
         assert char not in result.stdout, repr(char)
     assert "Acme evil x" in result.stdout
     assert "Who signs off?" in result.stdout
+
+
+# ---- defect 4: long words in HTML and PDF briefs ---------------------------------------------
+
+
+def test_long_words_get_break_opportunities_in_html_only(run_cli: Runner, tmp_path: Path) -> None:
+    word = "x" * 40_000
+    text = _clean_text().replace(
+        "  - Who besides Ana signs off a three-year commitment?", f"  - {word}"
+    )
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    html = run_cli("brief", "plan.yaml", "--today", TODAY, "--format", "html").stdout
+    runs = re.findall(r"x+", html)
+    assert max(len(run) for run in runs) == LONG_WORD
+    assert html.count(BREAK) >= 40_000 // LONG_WORD - 1
+    markdown = run_cli("brief", "plan.yaml", "--today", TODAY, "--format", "md").stdout
+    assert word in markdown and BREAK not in markdown
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="memory is watched on Linux")
+def test_resident_limit_stops_a_block_that_grows() -> None:
+    class TooBig(BaseException):
+        pass
+
+    held: list[bytes] = []
+    with pytest.raises(TooBig), resident_limit(8 * 2**20, TooBig, every=0.01):
+        held += [bytes([n]) * 2**20 for n in range(32)]  # 32 MiB, every page written
+        deadline = time.process_time() + 5
+        while time.process_time() < deadline:  # CPU time, which the limit is checked in
+            pass
+    held.clear()
+    with resident_limit(64 * 2**20, TooBig, every=0.01):
+        deadline = time.process_time() + 0.1
+        while time.process_time() < deadline:
+            pass
+
+
+def test_break_words_never_splits_a_letter_or_an_emoji() -> None:
+    accented = "e\u0301" * 40  # e + combining acute, 80 code points
+    broken = break_words(accented)
+    assert broken.replace(BREAK, "") == accented
+    assert f"{BREAK}\u0301" not in broken
+    family = "👩\u200d👩\u200d👧\u200d👦" * 10
+    assert f"\u200d{BREAK}" not in break_words(family)
+    assert break_words("short words stay as they are") == "short words stay as they are"
