@@ -1,7 +1,7 @@
 """What negplan prints can never be steered by a file name or by text in a plan or playbook:
 no terminal control sequence, no forged output line or CI command, no crash on a file name that
 is not UTF-8, no live link in the GitHub step summary, no hidden bidi or zero-width text in a
-brief, no word long enough to stall the PDF layout."""
+brief, and no plan from ``new`` that ``check`` would refuse."""
 
 from __future__ import annotations
 
@@ -385,3 +385,56 @@ def test_break_words_never_splits_a_letter_or_an_emoji() -> None:
     family = "👩\u200d👩\u200d👧\u200d👦" * 10
     assert f"\u200d{BREAK}" not in break_words(family)
     assert break_words("short words stay as they are") == "short words stay as they are"
+
+
+# ---- defect 10: `new` refuses what `check` would refuse --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "why"),
+    [
+        ("--customer", f"Acme{CLEAR}", "'Acme\\x1b[2J' holds the control character \\x1b"),
+        ("--title", "renewal\x07", "'renewal\\x07' holds the control character \\x07"),
+        ("--owner", "Dana\x7f", "'Dana\\x7f' holds the control character \\x7f"),
+    ],
+)
+def test_new_refuses_control_characters_in_flags(
+    run_cli: Runner, tmp_path: Path, flag: str, value: str, why: str
+) -> None:
+    args = {"--customer": "Acme", "--title": "2027 renewal", "--owner": "Dana", flag: value}
+    flags = [part for pair in args.items() for part in pair]
+    result = run_cli("new", "--no-input", *flags, "plan.yaml")
+    assert result.exit_code == 2, result
+    assert result.stderr == f"error: {flag}: {why}; write plain text\n"
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_new_refuses_a_flag_that_is_not_utf8(run_cli: Runner, tmp_path: Path) -> None:
+    customer = os.fsdecode(b"M\xfcller")  # how a Latin-1 argument reaches Python
+    result = run_cli("new", "--no-input", "--customer", customer, "--title", "t", "plan.yaml")
+    assert result.exit_code == 2, result
+    assert result.stderr == "error: --customer: 'M\\xfcller' is not UTF-8 text\n"
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_new_re_asks_for_an_answer_with_a_control_character(
+    run_cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("negplan.commands.new.stdin_is_interactive", lambda: True)
+    answers = [f"Acme{CLEAR}", "Acme", "2027 renewal", "Dana", "", "", "", ""]
+    result = run_cli("new", "plan.yaml", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result
+    assert "'Acme\\x1b[2J' holds the control character \\x1b" in result.stderr
+    check = run_cli("check", "plan.yaml", "--today", TODAY, "--format", "parsable")
+    assert ": error: " not in check.stdout, check
+
+
+def test_new_takes_text_that_check_accepts(run_cli: Runner, tmp_path: Path) -> None:
+    customer = "Acme\u202e 株式会社 👩\u200d💻"
+    result = run_cli(
+        "new", "--no-input", "--customer", customer, "--title", "a\tb\nc", "--owner", "D", "p.yaml"
+    )
+    assert result.exit_code == 0, result
+    check = run_cli("check", "p.yaml", "--today", TODAY, "--format", "parsable")
+    assert "[NP100]" not in check.stdout and ": error: " not in check.stdout, check
+    assert "  title: a b c\n" in (tmp_path / "p.yaml").read_text(encoding="utf-8")
