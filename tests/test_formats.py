@@ -15,16 +15,11 @@ from conftest import CLEAN, EXAMPLES, ROOT, TODAY
 
 from negplan.checking import FileResult
 from negplan.errors import InputError
+from negplan.escape import annotation_data, annotation_property, markdown_cell
 from negplan.findings import Finding, Severity
 from negplan.report import resolve_format
 from negplan.report.base import Summary
-from negplan.report.github import (
-    GithubReport,
-    annotation,
-    escape_data,
-    escape_property,
-    markdown_cell,
-)
+from negplan.report.github import GithubReport, annotation
 from negplan.report.sarif import SarifReport
 from negplan.rules import RULES
 
@@ -204,14 +199,16 @@ def test_github_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
     [
         ("100% sure", "100%25 sure", "100%25 sure"),
         ("a: b, c", "a: b, c", "a%3A b%2C c"),
-        ("one\ntwo\r\n", "one%0Atwo%0D%0A", "one%0Atwo%0D%0A"),
+        # Line breaks separate the lines of a message; in a property, and any CR, they are
+        # written visibly, so that a file name cannot split an annotation.
+        ("one\ntwo\r\n", "one%0Atwo\\r%0A", "one\\ntwo\\r\\n"),
         ("%0A", "%250A", "%250A"),
         ("plain", "plain", "plain"),
     ],
 )
 def test_github_escaping(raw: str, data: str, prop: str) -> None:
-    assert escape_data(raw) == data
-    assert escape_property(raw) == prop
+    assert annotation_data(raw) == data
+    assert annotation_property(raw) == prop
 
 
 def test_github_severities_and_escaped_annotation() -> None:
@@ -223,7 +220,7 @@ def test_github_severities_and_escaped_annotation() -> None:
     lines = [annotation(f, {}) for f in findings]
     # Messages keep `:` and `,` (data); properties escape them; the hint goes on a second line.
     assert lines == [
-        "::error file=q3%2C 100%25%3A emea%0Ax/a.yaml,line=3,col=5,title=NP302 no-walk-away::"
+        "::error file=q3%2C 100%25%3A emea\\nx/a.yaml,line=3,col=5,title=NP302 no-walk-away::"
         "x: 5%25, y%0Ahint: fix: it",
         "::warning file=plan.yaml,line=4,col=1,title=NP203 past-authority::past authority",
         f"::notice file=plan.yaml,line=5,col=2,title=NP505 {RULES['NP505'].name}::estimated",
@@ -279,7 +276,7 @@ def test_github_step_summary_is_appended(
     assert "Checked 3 files (2 plans): 2 errors; 1 could not be checked." in text
     assert "| Severity | Location | Rule | Message |" in text
     assert (
-        "| error | typo.yaml:11:5 | NP102 unknown-key | unknown key 'walkaway' in variables[0]"
+        "| error | typo.yaml:11:5 | NP102 unknown-key | unknown key 'walkaway' in variables\\[0\\]"
         "<br>hint: did you mean 'walk_away'? |"
     ) in text
     assert "- gone.yaml: error: no such file or directory" in text
@@ -323,7 +320,8 @@ def test_github_without_step_summary_writes_no_file(
     [
         ("a | b", "a \\| b"),
         ("one\ntwo", "one<br>two"),
-        ("<b>&", "&lt;b&gt;&amp;"),
+        ("<b>&", "\\<b\\>&"),
+        ("![x](https://example.com/t.png)", "!\\[x\\](https\\://example.com/t.png)"),
         ("", ""),
     ],
 )

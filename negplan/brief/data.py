@@ -1,8 +1,9 @@
 """The data a brief template sees: plain, immutable records built from a checked plan.
 
-Every piece of plan text is cleaned here (control characters replaced, whitespace and newlines
-collapsed to single spaces) and every position is formatted in its term's unit, so templates
-only print strings. Escaping for the output format is the template environment's job.
+Every piece of plan text is cleaned here (:func:`~negplan.brief.text.clean`: control characters
+replaced, bidi and zero-width characters removed, whitespace and newlines collapsed to single
+spaces) and every position is formatted in its term's unit, so templates only print strings.
+Escaping for the output format is the template environment's job.
 
 The records are named tuples rather than frozen dataclasses, and this module does not
 postpone the evaluation of annotations (the plan and playbook types, imported only for type
@@ -11,11 +12,11 @@ and frozen dataclasses take about three times longer to define, named tuples wit
 annotations a third longer.
 """
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from negplan.brief.text import clean, optional
 from negplan.domain import AlignmentStatus, format_value
 from negplan.findings import Finding, Severity
 from negplan.rules import RULES
@@ -177,23 +178,6 @@ class Brief(NamedTuple):
     economics: str | None = None
 
 
-# Control characters, and lone surrogates (which cannot be encoded).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def clean(text: object) -> str:
-    """Plan text made safe to print on one line: control characters and lone surrogates
-    become U+FFFD and all whitespace (newlines included) collapses to single spaces."""
-    return " ".join(_CONTROL.sub("\ufffd", str(text)).split())
-
-
-def _opt(text: object | None) -> str | None:
-    if text is None:
-        return None
-    value = clean(text)
-    return value or None
-
-
 def build_brief(
     plan: "Plan",
     playbook: "Playbook",
@@ -218,15 +202,15 @@ def build_brief(
         readiness=_readiness(findings),
         goals=tuple(GoalRow(clean(g.goal), g.priority.value) for g in plan.goals),
         value=ValueInfo(
-            _opt(plan.value.statement) if plan.value else None,
+            optional(plan.value.statement) if plan.value else None,
             tuple(clean(p) for p in plan.value.proof_points) if plan.value else (),
         ),
         interests=tuple(
             InterestRow(
                 clean(i.interest),
-                _opt(i.holder),
+                optional(i.holder),
                 i.priority.value if i.priority else None,
-                _opt(i.evidence),
+                optional(i.evidence),
                 i.status.value,
             )
             for i in plan.interests
@@ -240,16 +224,16 @@ def build_brief(
                 n,
                 _trade(c.give, terms, by_term, redact=redact),
                 _trade(c.get, terms, by_term, redact=False) if c.get is not None else None,
-                _opt(c.condition),
+                optional(c.condition),
             )
             for n, c in enumerate(plan.concessions, start=1)
         ),
-        walk_away=None if redact else _opt(plan.walk_away),
+        walk_away=None if redact else optional(plan.walk_away),
         ours=_alternative(plan, "ours"),
         theirs=_alternative(plan, "theirs"),
         signoffs=() if redact else _signoffs(plan, terms),
         questions=tuple(clean(q) for q in plan.questions),
-        asks=tuple(AskRow(clean(a.ask), _opt(a.response)) for a in plan.asks),
+        asks=tuple(AskRow(clean(a.ask), optional(a.response)) for a in plan.asks),
         findings=tuple(_finding(f, redact=redact) for f in findings),
         economics=economics,
     )
@@ -271,14 +255,14 @@ def _deal(plan: "Plan", playbook: "Playbook") -> DealInfo:
         title=clean(deal.title),
         customer=clean(deal.customer),
         owner=clean(deal.owner),
-        region=_opt(deal.region),
-        segment=_opt(deal.segment),
+        region=optional(deal.region),
+        segment=optional(deal.segment),
         currency=currency,
         list_value=value,
         meeting=deal.meeting.isoformat() if deal.meeting else None,
         close=deal.close.isoformat() if deal.close else None,
-        lead=_opt(team.lead) if team else None,
-        approver=_opt(team.decision_maker) if team else None,
+        lead=optional(team.lead) if team else None,
+        approver=optional(team.decision_maker) if team else None,
         buyer_decision_makers=deciders,
     )
 
@@ -352,7 +336,7 @@ def _variable(variable: "Variable", term: "Term | None", *, redact: bool) -> Var
         past_authority=False if redact else past,
         signoff=None if redact else signoff,
         buyer_value=variable.buyer_value.value if variable.buyer_value else None,
-        notes=_opt(variable.notes),
+        notes=optional(variable.notes),
     )
 
 
@@ -383,7 +367,7 @@ def _alternative(plan: "Plan", side: str) -> AlternativeInfo | None:
     alt = getattr(plan.alternatives, side)
     if alt is None:
         return None
-    return AlternativeInfo(clean(alt.description), alt.status.value, _opt(alt.evidence))
+    return AlternativeInfo(clean(alt.description), alt.status.value, optional(alt.evidence))
 
 
 def _signoffs(plan: "Plan", terms: "dict[str, Term]") -> tuple[SignoffRow, ...]:
@@ -412,7 +396,7 @@ def _signoffs(plan: "Plan", terms: "dict[str, Term]") -> tuple[SignoffRow, ...]:
                 status=entry.status.value if entry else "not asked",
                 done=entry is not None and entry.status is AlignmentStatus.AGREED,
                 date=entry.date.isoformat() if entry and entry.date else None,
-                notes=_opt(entry.notes) if entry else None,
+                notes=optional(entry.notes) if entry else None,
             )
         )
     for entry in plan.alignment:
@@ -427,7 +411,7 @@ def _signoffs(plan: "Plan", terms: "dict[str, Term]") -> tuple[SignoffRow, ...]:
                 status=entry.status.value,
                 done=entry.status is AlignmentStatus.AGREED,
                 date=entry.date.isoformat() if entry.date else None,
-                notes=_opt(entry.notes),
+                notes=optional(entry.notes),
             )
         )
     return tuple(rows)

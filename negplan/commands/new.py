@@ -30,6 +30,7 @@ from negplan.scaffold import (
     resolve_terms,
     slug,
 )
+from negplan.scaffold.answers import parse_text
 
 T = TypeVar("T")
 _SUFFIXES = (".yaml", ".yml")
@@ -175,23 +176,17 @@ def _answers(
         except ValueError as exc:
             raise NegplanError(f"--{name}: {exc}") from None
 
-    def text(raw: str) -> str:
-        cleaned = " ".join(raw.split())
-        if not cleaned:
-            raise ValueError("cannot be empty")
-        return cleaned
-
-    customer = flag("customer", text)
-    title = flag("title", text)
-    owner = flag("owner", text)
+    customer = flag("customer", parse_text)
+    title = flag("title", parse_text)
+    owner = flag("owner", parse_text)
     meeting = flag("meeting", parse_date)
     value = flag("value", parse_value)
     currency = flag("currency", parse_currency)
     chosen = resolve_terms(book, terms, source=source)
     if interactive:
-        customer = customer or _ask("Customer", text)
-        title = title or _ask("Deal title", text)
-        owner = owner or _ask("Your name (deal owner)", text)
+        customer = customer or _ask("Customer", parse_text)
+        title = title or _ask("Deal title", parse_text)
+        owner = owner or _ask("Your name (deal owner)", parse_text)
         if flags.get("meeting") is None:
             meeting = _ask("Meeting date (YYYY-MM-DD, empty to skip)", parse_date, blank=True)
         if flags.get("value") is None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import TextIO
 
 from negplan.checking import FileResult
+from negplan.escape import visible
 from negplan.findings import Finding
 
 
 def format_finding(finding: Finding) -> str:
-    """The parsable line for one finding (newlines in the message are flattened)."""
+    """The parsable line for one finding. The path is :func:`visible` (messages already are),
+    so a line break or control character in a file name can never start another line."""
     message = " ".join(finding.message.split())
     return (
-        f"{finding.path}:{finding.line}:{finding.col}: {finding.severity.value}: "
+        f"{visible(finding.path)}:{finding.line}:{finding.col}: {finding.severity.value}: "
         f"{message} [{finding.code}]"
     )
 

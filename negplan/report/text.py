@@ -1,4 +1,7 @@
-"""``text``: the human format, grouped per file, coloured only on a terminal."""
+"""``text``: the human format, grouped per file, coloured only on a terminal.
+
+File names are printed :func:`~negplan.escape.visible`; messages and hints already are.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from negplan.checking import FileResult
+from negplan.escape import visible
 from negplan.findings import Severity
 from negplan.report.base import Summary
 
@@ -37,12 +41,12 @@ class TextReport:
             for s, n in counts.items()
             if n
         )
-        header = Text(result.path, style="bold underline")
+        header = Text(visible(result.path), style="bold underline")
         header.append(f" ({label})", style="not underline")
         self.console.print(header)
         for f in result.findings:
             line = Text("  ")
-            line.append(f"{f.path}:{f.line}:{f.col}", style="bold")
+            line.append(f"{visible(f.path)}:{f.line}:{f.col}", style="bold")
             line.append("  ")
             line.append(f.code, style="magenta")
             line.append("  ")

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from negplan.domain import Unit, ValueBasis
 from negplan.errors import NegplanError
+from negplan.escape import visible
 from negplan.models.playbook import Playbook, Term
 
 #: Folders that mark the top of a plans repository, where the plan schema is kept.
@@ -33,12 +34,29 @@ class Answers:
     terms: tuple[str, ...] = field(default_factory=tuple)
 
 
+def parse_text(text: str) -> str:
+    """A name or title (customer, deal title, owner) with its whitespace collapsed to single
+    spaces; ``ValueError`` when it is empty or holds a character that ``check`` refuses in a
+    plan file: a control character (ESC, NUL, DEL...) or a byte that is not UTF-8."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise ValueError("cannot be empty")
+    for char in cleaned:
+        if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            raise ValueError(f"'{visible(text)}' is not UTF-8 text")
+        if unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff":
+            raise ValueError(
+                f"'{visible(text)}' holds the control character {visible(char)}; write plain text"
+            )
+    return cleaned
+
+
 def parse_date(text: str) -> date:
     """A meeting date written YYYY-MM-DD; ``ValueError`` with a short reason otherwise."""
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD") from None
+        raise ValueError(f"'{visible(text)}' is not a date; write YYYY-MM-DD") from None
 
 
 def parse_value(text: str) -> Decimal:
@@ -47,9 +65,9 @@ def parse_value(text: str) -> Decimal:
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"'{text}' is not a number; write digits, e.g. 240000") from None
+        raise ValueError(f"'{visible(text)}' is not a number; write digits, e.g. 240000") from None
     if not number.is_finite() or number < 0:
-        raise ValueError(f"'{text}' is not a usable amount; write a number of 0 or more")
+        raise ValueError(f"'{visible(text)}' is not a usable amount; write a number of 0 or more")
     return number
 
 
@@ -57,7 +75,7 @@ def parse_currency(text: str) -> str:
     """A 3-letter ISO 4217 code, upper-cased; ``ValueError`` otherwise."""
     code = text.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
-        raise ValueError(f"'{text}' is not a currency code; write 3 letters, e.g. EUR")
+        raise ValueError(f"'{visible(text)}' is not a currency code; write 3 letters, e.g. EUR")
     return code
 
 
