@@ -1,4 +1,4 @@
-"""``json``: one JSON document per run (see the README for the field list).
+"""``json``: one JSON document per run (see docs/commands.md for the field list).
 
 Paths are written as they are, except the bytes of a name that are not UTF-8, written ``\\xNN``
 (:func:`~negplan.escape.json_text`); messages are already one visible line.
