@@ -2,16 +2,18 @@
 
 A reader never sees a half-written file, a failure leaves any earlier file untouched, and a
 symbolic link at the destination is replaced itself: the file it points to is never written
-through.
+through. Stopped by Ctrl-C, SIGTERM or SIGHUP, a write removes its temporary file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 
 from negplan.errors import NegplanError
+from negplan.stopping import signals_raise
 
 _EXISTS = "already exists; not overwriting it"
 _FORCE = "add --force to replace it"
@@ -40,27 +42,35 @@ def write_atomic(path: str, data: str | bytes, *, overwrite: bool) -> None:
     """
     check_target(path, overwrite=overwrite)
     folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, temp = tempfile.mkstemp(
-            dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise NegplanError(f"cannot write: {exc.strerror or exc}", path=path) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o666 & ~_umask())
-        if overwrite:
-            os.replace(temp, path)
-        else:
-            _place_new(temp, path)
-    except OSError as exc:
-        raise NegplanError(f"cannot write: {exc.strerror or exc}", path=path) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
+    # SIGTERM and SIGHUP raise SystemExit meanwhile, so that `finally` removes the temporary
+    # file (Ctrl-C's KeyboardInterrupt does already).
+    with signals_raise(signal.SIGTERM, signal.SIGHUP):
+        try:
+            fd, temp = tempfile.mkstemp(
+                dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".tmp"
+            )
+        except OSError as exc:
+            raise NegplanError(f"cannot write: {exc.strerror or exc}", path=path) from None
+        try:
+            _fill(fd, temp, data)
+            if overwrite:
+                os.replace(temp, path)
+            else:
+                _place_new(temp, path)
+        except OSError as exc:
+            raise NegplanError(f"cannot write: {exc.strerror or exc}", path=path) from None
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+
+
+def _fill(fd: int, temp: str, data: str | bytes) -> None:
+    """Write ``data`` to the temporary file open on ``fd``, to disk, with the usual mode."""
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(temp, 0o666 & ~_umask())
 
 
 def _umask() -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -195,10 +195,11 @@ def check_paths(
 
 def check_items(
     items: list[Item], options: CheckOptions, *, jobs: int | None = 1
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Check the files :func:`expand` listed, in order, one result per item."""
     tasks = [item for item in items if not isinstance(item, NegplanError)]
     workers = min(default_jobs() if jobs is None else jobs, len(tasks))
+    results: Iterator[FileResult]
     if workers > 1 and len(tasks) >= PARALLEL_MIN_FILES:
         from negplan.parallel import ordered_map  # worker processes only for many files
 
@@ -208,11 +209,15 @@ def check_items(
     else:
         _start_worker(options)
         results = map(_check_task, tasks)
-    for item in items:
-        if isinstance(item, NegplanError):
-            yield FileResult(item.path or "", error=item)
-        else:
-            yield next(results)
+    try:
+        for item in items:
+            if isinstance(item, NegplanError):
+                yield FileResult(item.path or "", error=item)
+            else:
+                yield next(results)
+    finally:
+        if isinstance(results, Generator):
+            results.close()  # a run stopped early stops its workers now, not at exit
 
 
 # What each process checks with: the options of the run and its own playbook cache (set in

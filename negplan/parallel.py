@@ -10,8 +10,8 @@ come in: output is the same for any number of workers. It knows nothing of negpl
 - The other items go out in chunks, so that the cost of a task is not paid per item.
 - ``func`` raising, or a worker dying (a signal, ``os._exit``), ends the run with
   :class:`WorkerError`.
-- Stopping early (closing the generator), Ctrl-C and SIGTERM to the parent stop and reap
-  every worker before the exception goes on; on Linux a worker also dies with its parent.
+- Stopping early (closing the generator), Ctrl-C, SIGTERM and SIGHUP to the parent stop and
+  reap every worker before the exception goes on; on Linux a worker also dies with its parent.
 
 It uses :class:`concurrent.futures.ProcessPoolExecutor` rather than
 :class:`multiprocessing.pool.Pool` because the executor notices a worker that dies and fails
@@ -27,15 +27,14 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from types import FrameType
 from typing import Any, TypeVar
+
+from negplan.stopping import signals_raise
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -119,7 +118,7 @@ def _in_workers(
         finally:
             gc.unfreeze()
         workers = _started_since(before)
-        with _sigterm_raises():
+        with signals_raise(signal.SIGTERM, signal.SIGHUP):
             yield first
             yield from _reported(results)
         finished = True
@@ -182,27 +181,3 @@ def _die_with_parent(parent: int) -> None:
         return  # pragma: no cover - refused: the parent still stops workers on the way out
     if os.getppid() != parent:  # the parent died before the request was in place
         os._exit(1)
-
-
-@contextmanager
-def _sigterm_raises() -> Iterator[None]:
-    """While the map runs, have SIGTERM raise ``SystemExit`` in the parent instead of ending
-    it at once, so that the workers are stopped on the way out; the handler it replaces
-    comes back afterwards. A handler of the program's own, or SIG_IGN, is left in charge,
-    and so is SIGTERM outside the main thread (only that thread can set handlers)."""
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
-    ):
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: the run is stopping
-    raise SystemExit(128 + signum)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 
 from negplan.checking import CheckOptions, check_items, expand
 from negplan.commands import collecting_less, parse_today
@@ -36,14 +37,16 @@ def run(
     with progress_bar(files, show=wanted(files)) as ticker:
         report = make_report(resolve_format(output_format), ticker.above(sys.stdout))
         errors = ticker.above(sys.stderr)
-        for result in check_items(items, options, jobs=jobs):
-            summary.add(result)
-            if result.error is not None:
-                errors.write(result.error.render() + "\n")
-                if result.error.hint:
-                    errors.write(f"hint: {result.error.hint}\n")
-            report.file(result)
-            ticker.advance()
+        # closing: stopped by an exception (Ctrl-C, a closed pipe), the run stops its workers
+        with closing(check_items(items, options, jobs=jobs)) as results:
+            for result in results:
+                summary.add(result)
+                if result.error is not None:
+                    errors.write(result.error.render() + "\n")
+                    if result.error.hint:
+                        errors.write(f"hint: {result.error.hint}\n")
+                report.file(result)
+                ticker.advance()
     report.finish(summary)
     sys.stdout.flush()
     return summary.exit_code

@@ -1,0 +1,217 @@
+"""Stopping negplan from outside: Ctrl-C, SIGTERM, SIGHUP, a worker process killed by the
+kernel. Each ends with one line (or none), the shell's exit code, every result already
+gathered printed, no worker left running and no temporary file left behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CLEAN, TODAY, Result
+
+from negplan import checking
+
+LINUX = sys.platform.startswith("linux")
+ROOT = Path(__file__).resolve().parent.parent
+
+# negplan's command line in a process of its own, checking each file slowly so that a signal
+# surely arrives while the workers are at it (forked workers inherit the slow function).
+SLOW_CHECK = """
+import sys, time
+from negplan import checking
+real = checking.check_file
+def slow(path, **options):
+    time.sleep(0.2)
+    return real(path, **options)
+checking.check_file = slow
+from negplan.cli import main
+sys.argv = ["negplan", *sys.argv[1:]]
+main()
+"""
+
+# negplan's command line in a process of its own, stopping in the middle of a file write:
+# the temporary file is written and synced, the rename has not happened yet.
+SLOW_WRITE = """
+import os, sys, time
+real_fsync, flag = os.fsync, sys.argv[1]
+def slow_fsync(fd):
+    real_fsync(fd)
+    open(flag, "w").close()  # tell the test: the temporary file is there
+    time.sleep(60)
+os.fsync = slow_fsync
+from negplan.cli import main
+sys.argv = ["negplan", *sys.argv[2:]]
+main()
+"""
+
+
+def _plans(folder: Path, count: int) -> list[Path]:
+    """``count`` plans with one finding each (an unknown key), so that each checked file
+    prints a line."""
+    text = CLEAN.read_text(encoding="utf-8").replace(
+        "version: 1\n", "version: 1\nextra_key: 1\n", 1
+    )
+    folder.mkdir(exist_ok=True)
+    paths = [folder / f"plan-{n:03d}.yaml" for n in range(count)]
+    for path in paths:
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return set()
+    return {int(child) for child in text.split()}
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a process that runs (not gone, not a zombie)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _none_running_soon(pids: set[int], seconds: float = 5) -> bool:
+    give_up = time.monotonic() + seconds
+    while any(_running(pid) for pid in pids):
+        if time.monotonic() > give_up:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@contextmanager
+def _negplan(script: str, *args: str | Path) -> Iterator[subprocess.Popen[str]]:
+    """negplan run by ``script`` in its own process group (as a shell starts a command),
+    killed with its group at the end whatever the test did."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        yield proc
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+
+
+def _workers_of(proc: subprocess.Popen[str], count: int = 2) -> set[int]:
+    give_up = time.monotonic() + 30
+    while len(workers := _children(proc.pid)) < count:
+        assert time.monotonic() < give_up and proc.poll() is None, "the workers did not start"
+        time.sleep(0.05)
+    return workers
+
+
+def _checking_many(tmp_path: Path) -> list[str | Path]:
+    assert len(_plans(tmp_path / "plans", 100)) >= checking.PARALLEL_MIN_FILES
+    return ["check", "--today", TODAY, "--jobs", "2", "--format", "parsable", tmp_path / "plans"]
+
+
+# --- SIGTERM and Ctrl-C to `check` while its workers run ----------------------------------------
+
+
+@pytest.mark.skipif(not LINUX, reason="reads /proc")
+def test_sigterm_to_check_stops_it_and_its_workers_at_once(tmp_path: Path) -> None:
+    """The issue's reproduction: `negplan check big/ | wc -l` returns after `kill -TERM`."""
+    with _negplan(SLOW_CHECK, *_checking_many(tmp_path)) as proc:
+        workers = _workers_of(proc)
+        proc.send_signal(signal.SIGTERM)  # the main process alone, as `kill` does
+        # communicate() returns only once every holder of the output pipe has closed it
+        stdout, stderr = proc.communicate(timeout=20)
+        assert proc.returncode == 143, stderr
+        assert stderr == ""
+        assert _none_running_soon(workers)
+        assert all(line.endswith("[NP102]") for line in stdout.splitlines())
+
+
+@pytest.mark.skipif(not LINUX, reason="reads /proc")
+def test_ctrl_c_in_check_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    with _negplan(SLOW_CHECK, *_checking_many(tmp_path)) as proc:
+        workers = _workers_of(proc)
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+        _, stderr = proc.communicate(timeout=20)
+        assert (proc.returncode, stderr) == (130, "negplan: interrupted\n")
+        assert _none_running_soon(workers)
+
+
+def test_ctrl_c_in_brief_is_one_line_and_exit_130(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from negplan.commands import brief
+
+    def interrupted(*args: Any, **kwargs: Any) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(brief, "render_brief", interrupted)
+    result = run_cli("brief", CLEAN, "--today", TODAY)
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "negplan: interrupted\n")
+
+
+def test_ctrl_c_while_the_report_is_written_stops_the_workers_at_once(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Ctrl-C outside the pool's own code (here, in the report) still stops the workers
+    before negplan exits, instead of leaving the pool to finish every file at exit."""
+    from negplan.report.parsable import ParsableReport
+
+    seen: list[int] = []
+
+    def interrupted(self: ParsableReport, result: checking.FileResult) -> None:
+        seen.append(len(multiprocessing.active_children()))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ParsableReport, "file", interrupted)
+    result = run_cli(*_checking_many(tmp_path))
+    assert (result.exit_code, result.stderr) == (130, "negplan: interrupted\n")
+    assert seen == [2]  # the workers were running when Ctrl-C came
+    assert multiprocessing.active_children() == []
+
+
+# --- signals during a write ----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not LINUX, reason="POSIX signals")
+@pytest.mark.parametrize(
+    ("signum", "code", "stderr"),
+    [
+        (signal.SIGTERM, 143, ""),
+        (signal.SIGHUP, 129, ""),
+        (signal.SIGINT, 130, "negplan: interrupted\n"),
+    ],
+)
+def test_a_signal_during_a_write_leaves_no_temporary_file(
+    tmp_path: Path, signum: int, code: int, stderr: str
+) -> None:
+    flag, out = tmp_path / "writing", tmp_path / "out"
+    out.mkdir()
+    args = [flag, "brief", CLEAN, "--today", TODAY, "-o", out / "brief.md"]
+    with _negplan(SLOW_WRITE, *args) as proc:
+        give_up = time.monotonic() + 30
+        while not flag.exists():
+            assert time.monotonic() < give_up and proc.poll() is None, "no write began"
+            time.sleep(0.05)
+        assert next(p.name for p in out.iterdir()).startswith(".brief.md.")  # mid-write
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=20)
+        assert (proc.returncode, err) == (code, stderr)
+    assert list(out.iterdir()) == []
