@@ -48,6 +48,15 @@ class FileResult:
         return result
 
 
+class NotChecked(NegplanError):
+    """A file the run could not check: the worker process checking it died (``why`` says
+    how, e.g. ``killed by SIGKILL``)."""
+
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"not checked: its worker process stopped ({why})", path=path)
+        self.why = why
+
+
 @dataclass(frozen=True)
 class CheckOptions:
     """Settings for one run of ``check``."""
@@ -204,7 +213,12 @@ def check_items(
         from negplan.parallel import ordered_map  # worker processes only for many files
 
         results = ordered_map(
-            _check_in_worker, tasks, jobs=workers, initializer=_start_worker, initargs=(options,)
+            _check_in_worker,
+            tasks,
+            jobs=workers,
+            initializer=_start_worker,
+            initargs=(options,),
+            lost=_not_checked,
         )
     else:
         _start_worker(options)
@@ -235,6 +249,11 @@ def _check_task(task: Task) -> FileResult:
     options, cache = _WORKER
     path, explicit = task
     return check_file(path, explicit=explicit, options=options, cache=cache)
+
+
+def _not_checked(task: Task, why: str) -> FileResult:
+    path = task[0]
+    return FileResult(path, error=NotChecked(path, why))
 
 
 def _check_in_worker(task: Task) -> FileResult:

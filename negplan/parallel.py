@@ -8,8 +8,10 @@ come in: output is the same for any number of workers. It knows nothing of negpl
   workers are forked from that warm parent and inherit it all (the collector is kept off
   those objects so that the pages stay shared); elsewhere each worker runs the initializer.
 - The other items go out in chunks, so that the cost of a task is not paid per item.
-- ``func`` raising, or a worker dying (a signal, ``os._exit``), ends the run with
-  :class:`WorkerError`.
+- ``func`` raising ends the run with :class:`WorkerError`. So does a worker dying (a signal
+  from outside such as the OOM killer's, ``os._exit``), unless the caller passes ``lost``:
+  then every item whose result died with the pool comes back as ``lost(item, why)`` in its
+  place, and every result the workers had returned is still yielded.
 - Stopping early (closing the generator), Ctrl-C, SIGTERM and SIGHUP to the parent stop and
   reap every worker before the exception goes on; on Linux a worker also dies with its parent.
 
@@ -27,8 +29,9 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -57,13 +60,16 @@ def ordered_map(
     initializer: Callable[..., object] | None = None,
     initargs: tuple[Any, ...] = (),
     chunksize: int | None = None,
+    lost: Callable[[T, str], R] | None = None,
 ) -> Iterator[R]:
     """Yield ``func(item)`` for each of ``items`` in order, computed by ``jobs`` workers.
 
     ``func`` and ``initializer`` must be module-level functions (they are sent to the
     workers by name). ``initializer(*initargs)`` runs in the parent before the first item,
     and in each worker only where workers are not forked. ``chunksize`` defaults to about
-    an eighth of each worker's share, at most :data:`MAX_CHUNK`.
+    an eighth of each worker's share, at most :data:`MAX_CHUNK`. When a worker process dies,
+    each item it took down with the pool is yielded as ``lost(item, why)`` (``why`` says how
+    the worker ended); without ``lost`` that raises :class:`WorkerError`.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -77,7 +83,10 @@ def ordered_map(
         yield first
         return
     size = chunksize or max(1, min(MAX_CHUNK, len(rest) // (jobs * 8)))
-    yield from _in_workers(func, first, rest, jobs, size, initializer, initargs)
+    chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
+    yield from _in_workers(
+        func, first, chunks, lost, jobs=jobs, initializer=initializer, initargs=initargs
+    )
 
 
 def _apply(func: Callable[[T], R], item: T) -> R:
@@ -91,13 +100,14 @@ def _apply(func: Callable[[T], R], item: T) -> R:
 def _in_workers(
     func: Callable[[T], R],
     first: R,
-    rest: Sequence[T],
+    chunks: list[Sequence[T]],
+    lost: Callable[[T, str], R] | None,
+    *,
     jobs: int,
-    size: int,
     initializer: Callable[..., object] | None,
     initargs: tuple[Any, ...],
 ) -> Iterator[R]:
-    """``first``, then the results of ``rest`` from a pool of ``jobs`` workers."""
+    """``first``, then the results of ``chunks`` from a pool of ``jobs`` workers."""
     context = _context()
     rebuild = context.get_start_method() != "fork"
     executor = ProcessPoolExecutor(
@@ -113,14 +123,14 @@ def _in_workers(
         # Everything alive now lives on in the workers: keep the collector off it, so that
         # the collector in the workers does not copy the pages the parent shares with them.
         gc.freeze()
-        try:
-            results = executor.map(func, rest, chunksize=size)  # submitting starts the workers
+        try:  # submitting starts the workers
+            tasks = deque((chunk, executor.submit(_run_chunk, func, chunk)) for chunk in chunks)
         finally:
             gc.unfreeze()
         workers = _started_since(before)
         with signals_raise(signal.SIGTERM, signal.SIGHUP):
             yield first
-            yield from _reported(results)
+            yield from _collected(tasks, executor, workers, lost)
         finished = True
     finally:
         if not finished:  # stopped early or failed: the rest is not wanted, stop at once
@@ -129,14 +139,50 @@ def _in_workers(
         executor.shutdown(wait=True, cancel_futures=True)  # joins every worker
 
 
-def _reported(results: Iterator[R]) -> Iterator[R]:
-    """``results``, with a failure in a worker turned into :class:`WorkerError`."""
+def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+    """In a worker: ``func`` over one chunk of items."""
+    return [func(item) for item in chunk]
+
+
+def _collected(
+    tasks: deque[tuple[Sequence[T], Future[list[R]]]],
+    executor: ProcessPoolExecutor,
+    workers: list[BaseProcess],
+    lost: Callable[[T, str], R] | None,
+) -> Iterator[R]:
+    """The results of each task in turn. After a worker died, the chunks that died with the
+    pool come back through ``lost``; the results already returned still come back."""
+    why: str | None = None
+    while tasks:
+        chunk, future = tasks.popleft()  # let go of each result once it is yielded
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            if why is None:
+                executor.shutdown(wait=True)  # every worker has ended: how is now known
+                why = _how_it_ended(workers)
+            if lost is None:
+                raise WorkerError(f"a worker process stopped unexpectedly ({why})") from None
+            yield from (lost(item, why) for item in chunk)
+        except Exception as exc:
+            raise WorkerError(f"{type(exc).__name__}: {exc}") from exc
+        else:
+            yield from results
+
+
+def _how_it_ended(workers: list[BaseProcess]) -> str:
+    """How the worker that broke the pool ended, from the exit codes of all of them (the
+    pool stops the others with SIGTERM once one is gone)."""
+    codes = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
+    code = next((c for c in codes if c != -signal.SIGTERM), codes[0] if codes else None)
+    if code is None:
+        return "cause unknown"
+    if code >= 0:
+        return f"exit code {code}"
     try:
-        yield from results
-    except BrokenProcessPool:
-        raise WorkerError("a worker process stopped unexpectedly") from None
-    except Exception as exc:
-        raise WorkerError(f"{type(exc).__name__}: {exc}") from exc
+        return f"killed by {signal.Signals(-code).name}"
+    except ValueError:  # a signal the enum has no name for
+        return f"killed by signal {-code}"
 
 
 def _context() -> BaseContext:

@@ -4,8 +4,10 @@ gathered printed, no worker left running and no temporary file left behind."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -19,6 +21,7 @@ import pytest
 from conftest import CLEAN, TODAY, Result
 
 from negplan import checking
+from negplan.parallel import WorkerError, ordered_map
 
 LINUX = sys.platform.startswith("linux")
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,6 +187,73 @@ def test_ctrl_c_while_the_report_is_written_stops_the_workers_at_once(
     result = run_cli(*_checking_many(tmp_path))
     assert (result.exit_code, result.stderr) == (130, "negplan: interrupted\n")
     assert seen == [2]  # the workers were running when Ctrl-C came
+    assert multiprocessing.active_children() == []
+
+
+# --- a worker killed from outside ----------------------------------------------------------------
+
+
+def _killed_at(victim: str, parent: int) -> Callable[..., checking.FileResult]:
+    real = checking.check_file
+
+    def check_file(path: str, **options: Any) -> checking.FileResult:
+        if path == victim and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer does
+        return real(path, **options)
+
+    return check_file
+
+
+def test_a_killed_worker_is_reported_in_one_line_and_every_result_gathered_is_printed(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    paths = [str(p) for p in _plans(tmp_path / "plans", 80)]
+    monkeypatch.setattr(checking, "check_file", _killed_at(paths[40], os.getpid()))
+    result = run_cli("check", "--today", TODAY, "--jobs", "2", "-f", "json", tmp_path / "plans")
+    assert result.exit_code == 2, result
+    [line] = result.stderr.splitlines()
+    match = re.fullmatch(
+        r"negplan: error: a worker process stopped \(killed by SIGKILL\); "
+        r"(\d+) files were not checked: (.*)",
+        line,
+    )
+    assert match, line
+    files = json.loads(result.stdout)["files"]
+    assert [f["path"] for f in files] == paths  # every file, in its place
+    lost = [f["path"] for f in files if f["error"]]
+    assert paths[40] in lost
+    assert int(match[1]) == len(lost)
+    assert match[2] == ", ".join(lost[:3]) + f" and {len(lost) - 3} more"
+    assert all("not checked" in f["error"]["message"] for f in files if f["error"])
+    checked = [f for f in files if not f["error"]]
+    assert paths[0] in [f["path"] for f in checked]  # what came back before is kept
+    assert all(f["findings"] for f in checked)
+    assert multiprocessing.active_children() == []
+
+
+def _killed_at_30(n: int) -> int:
+    if n == 30:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+def _not_done(n: int, why: str) -> str:
+    return f"lost {n}: {why}"
+
+
+def test_the_map_yields_lost_items_in_their_place_when_asked() -> None:
+    results = list(ordered_map(_killed_at_30, range(60), jobs=2, chunksize=1, lost=_not_done))
+    assert len(results) == 60
+    assert "lost 30: killed by SIGKILL" in results
+    first_lost = next(i for i, r in enumerate(results) if isinstance(r, str))
+    assert results[:first_lost] == list(range(first_lost))  # nothing before it is lost
+    assert all(r == n or r == f"lost {n}: killed by SIGKILL" for n, r in enumerate(results))
+    assert multiprocessing.active_children() == []
+
+
+def test_without_lost_a_dead_worker_is_an_error_that_says_how_it_ended() -> None:
+    with pytest.raises(WorkerError, match=r"stopped unexpectedly \(killed by SIGKILL\)"):
+        list(ordered_map(_killed_at_30, range(60), jobs=2, chunksize=1))
     assert multiprocessing.active_children() == []
 
 
