@@ -13,6 +13,7 @@ import signal
 import tempfile
 
 from negplan.errors import NegplanError
+from negplan.files import refuse_nul
 from negplan.stopping import signals_raise
 
 _EXISTS = "already exists; not overwriting it"
@@ -25,6 +26,7 @@ def check_target(path: str, *, overwrite: bool) -> None:
     A directory never can; anything else that exists there (a file, a symbolic link, even a
     broken one) only with ``overwrite``.
     """
+    refuse_nul(path)
     if os.path.isdir(path) and not os.path.islink(path):
         raise NegplanError("is a directory, not a file", path=path)
     if not overwrite and os.path.lexists(path):

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from negplan.discovery import LoadedPlaybook, PlaybookCache
 from negplan.engine import check_plan_document, check_playbook_document
 from negplan.errors import InputError, NegplanError
+from negplan.files import refuse_nul
 from negplan.findings import Finding, Severity, sort_findings
 from negplan.loader import Document, load
 from negplan.models.plan import Plan
@@ -99,6 +100,14 @@ def _check_plan(
     doc: Document, result: FileResult, *, options: CheckOptions, cache: PlaybookCache
 ) -> None:
     key = doc.data.get("playbook")
+    if isinstance(key, str) and "\0" in key:
+        result.error = InputError(
+            "the playbook path contains a NUL byte",
+            path=doc.path,
+            position=doc.index.locate(("playbook",)),
+            hint="write the path of the playbook file, relative to the plan",
+        )
+        return
     source = cache.locate(
         doc.path, explicit=options.playbook, plan_key=key if isinstance(key, str) else None
     )
@@ -165,6 +174,11 @@ def expand(paths: Iterable[str]) -> Iterator[Item]:
     ``*.yml`` files are yielded from them. A missing path yields an :class:`InputError`.
     """
     for path in paths:
+        try:
+            refuse_nul(path)
+        except InputError as exc:
+            yield exc
+            continue
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))

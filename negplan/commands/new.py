@@ -14,6 +14,7 @@ from negplan.atomic import write_atomic
 from negplan.checking import check_plan
 from negplan.discovery import BUNDLED, PlaybookCache, locate
 from negplan.errors import NegplanError
+from negplan.files import refuse_nul
 from negplan.findings import Severity
 from negplan.jsonschema_export import write_schema
 from negplan.models.playbook import Playbook
@@ -103,6 +104,7 @@ def run(
 
 
 def _check_file_target(path: str, *, force: bool) -> None:
+    refuse_nul(path)
     if not path.endswith(_SUFFIXES):
         raise NegplanError(
             "a plan file name ends in .yaml or .yml",
