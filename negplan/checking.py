@@ -170,8 +170,10 @@ def check_plan(
 def expand(paths: Iterable[str]) -> Iterator[Item]:
     """Yield ``(file, named_explicitly)`` for each path, recursing into directories.
 
-    Directories are walked in sorted order, skipping hidden folders; only ``*.yaml`` and
-    ``*.yml`` files are yielded from them. A missing path yields an :class:`InputError`.
+    A path named here is read even through a symbolic link. Folders are walked in sorted
+    order, skipping hidden folders and every symbolic link, to a file or a folder (pre-commit
+    hands the hook no links either); only ``*.yaml`` and ``*.yml`` files are yielded from
+    them. A missing path, or a folder that cannot be listed, yields an :class:`InputError`.
     """
     for path in paths:
         try:
@@ -180,17 +182,46 @@ def expand(paths: Iterable[str]) -> Iterator[Item]:
             yield exc
             continue
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.endswith(YAML_SUFFIXES):
-                        yield os.path.normpath(os.path.join(root, name)), False
+            yield from _walk(path)
         elif os.path.lexists(path) and not os.path.exists(path):
             yield InputError("broken or looping symbolic link", path=path)
         elif not os.path.exists(path):
             yield InputError("no such file or directory", path=path)
         else:
             yield path, True
+
+
+def _walk(top: str) -> Iterator[Item]:
+    """The YAML files in ``top`` and its folders, in the order of ``os.walk``: a folder's
+    files, then each of its folders in turn."""
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+            yield InputError(f"cannot list folder: {reason or exc}", path=os.path.normpath(folder))
+            continue
+        folders = []
+        for entry in entries:
+            kind = _kind(entry)
+            if kind == "folder" and not entry.name.startswith("."):
+                folders.append(entry.path)
+            elif kind == "file" and entry.name.endswith(YAML_SUFFIXES):
+                yield os.path.normpath(entry.path), False
+        pending.extend(reversed(folders))
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """``link``, ``folder`` or ``file`` (anything else: reading it says what it is)."""
+    try:
+        if entry.is_symlink():
+            return "link"
+        return "folder" if entry.is_dir(follow_symlinks=False) else "file"
+    except OSError:  # gone meanwhile: reading it reports that
+        return "file"
 
 
 Task = tuple[str, bool]

@@ -5,12 +5,15 @@ code, the other files still checked, and nothing written where it must not be.""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import CLEAN, TODAY, Result
 from support import line_of
+from test_precommit import Repo, repo  # noqa: F401 - the fixture of a repository with the hooks
 
 Run = Callable[..., Result]
 
@@ -108,3 +111,104 @@ def test_a_nul_byte_in_the_brief_template_names_the_playbook_line_and_column(
         f"{tmp_path / 'playbook.yaml'}:{line}:13: error: brief template path contains a NUL byte"
     )
     _no_traceback(result)
+
+
+# --- a folder that cannot be listed --------------------------------------------------------------
+
+
+def _deny_listing(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
+    """Tests run as root, which lists any folder whatever its mode: refuse it here instead,
+    as the kernel refuses a user without read permission."""
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if os.path.abspath(os.fspath(path)) == str(denied):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_named_folder_that_cannot_be_listed_is_an_error_not_a_green_run(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(ONE_FINDING, encoding="utf-8")
+    _deny_listing(monkeypatch, folder)
+    result = run_cli("check", "--today", TODAY, "-f", "text", folder)
+    assert result.exit_code == 2, result
+    assert result.stderr == f"{folder}: error: cannot list folder: permission denied\n"
+    assert "1 could not be checked" in result.stdout
+
+
+def test_a_folder_inside_that_cannot_be_listed_is_named_and_the_rest_is_checked(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "plans" / "locked"
+    locked.mkdir(parents=True)
+    (tmp_path / "plans" / "a.yaml").write_text(ONE_FINDING, encoding="utf-8")
+    (tmp_path / "plans" / "z" / "b.yaml").parent.mkdir()
+    (tmp_path / "plans" / "z" / "b.yaml").write_text(ONE_FINDING, encoding="utf-8")
+    _deny_listing(monkeypatch, locked)
+    result = run_cli("check", "--today", TODAY, "-f", "parsable", tmp_path / "plans")
+    assert result.exit_code == 2, result
+    assert result.stderr == f"{locked}: error: cannot list folder: permission denied\n"
+    assert [line.split(":")[0] for line in _lines(result.stdout)] == [
+        str(tmp_path / "plans" / "a.yaml"),
+        str(tmp_path / "plans" / "z" / "b.yaml"),
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lists folders whatever their mode")
+def test_a_folder_that_cannot_be_listed_for_real(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    folder.chmod(0o300)  # may enter, may not list
+    try:
+        result = run_cli("check", "--today", TODAY, folder)
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 2, result
+    assert result.stderr == f"{folder}: error: cannot list folder: permission denied\n"
+
+
+# --- symbolic links in a folder ------------------------------------------------------------------
+
+
+def test_a_folder_walk_follows_no_symbolic_link_and_a_named_link_is_read(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text(ONE_FINDING, encoding="utf-8")
+    folder = tmp_path / "plans"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "real.yaml").write_text(ONE_FINDING, encoding="utf-8")
+    (folder / "out.yaml").symlink_to(outside / "secret.yaml")
+    (folder / "in.yaml").symlink_to(folder / "sub" / "real.yaml")
+    (folder / "dir").symlink_to(outside, target_is_directory=True)
+    (folder / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    result = run_cli("check", "--today", TODAY, "-f", "parsable", folder)
+    assert result.exit_code == 1, result
+    assert [line.split(":")[0] for line in _lines(result.stdout)] == [
+        str(folder / "sub" / "real.yaml")
+    ]
+    assert result.stderr == ""
+    named = run_cli("check", "--today", TODAY, "-f", "parsable", folder / "out.yaml")
+    assert named.exit_code == 1, named
+    assert named.stdout.startswith(f"{folder / 'out.yaml'}:")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_the_hook_and_the_repository_check_agree_on_a_symlinked_plan(repo: Repo) -> None:  # noqa: F811
+    """A staged link to a plan outside the repository: pre-commit hands the hook no links,
+    and `negplan check` (what negplan-check-all runs) does not follow it either."""
+    outside = repo.root.parent / "outside-plan.yaml"
+    outside.write_text(ONE_FINDING, encoding="utf-8")
+    (repo.root / "plans" / "linked.yaml").symlink_to(outside)
+    committed = repo.commit("plans/linked.yaml")
+    assert committed.returncode == 0, committed.stdout + committed.stderr
+    checked = repo.run("negplan", "check", "--today", TODAY, "--format", "parsable")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "linked.yaml" not in checked.stdout + checked.stderr
