@@ -6,6 +6,7 @@ code, the other files still checked, and nothing written where it must not be.""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ import pytest
 from conftest import CLEAN, TODAY, Result
 from support import line_of
 from test_precommit import Repo, repo  # noqa: F401 - the fixture of a repository with the hooks
+
+from negplan.commands import brief as brief_command
 
 Run = Callable[..., Result]
 
@@ -212,3 +215,63 @@ def test_the_hook_and_the_repository_check_agree_on_a_symlinked_plan(repo: Repo)
     checked = repo.run("negplan", "check", "--today", TODAY, "--format", "parsable")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "linked.yaml" not in checked.stdout + checked.stderr
+
+
+# --- where -o writes -----------------------------------------------------------------------------
+
+
+def test_brief_dash_o_dash_writes_to_stdout(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("brief", CLEAN, "--today", TODAY, "-o", "-", "--force")
+    assert result.exit_code == 0, result
+    assert result.stdout == run_cli("brief", CLEAN, "--today", TODAY).stdout
+    assert result.stdout.startswith("# ")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pdf_brief_to_dash_goes_to_stdout_but_never_to_a_terminal(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(brief_command, "_on_terminal", lambda: True)
+    result = run_cli("brief", CLEAN, "--today", TODAY, "-f", "pdf", "-o", "-")
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith("error: pdf output needs a file, not a terminal\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def _targets(tmp_path: Path) -> dict[str, Path]:
+    """Things at a destination that are not files, and links to them."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    null = tmp_path / "null.yaml"
+    null.symlink_to("/dev/null")
+    fd = tmp_path / "fd.yaml"
+    fd.symlink_to("/proc/self/fd/1")  # what /dev/stdout points to
+    return {"fifo": fifo, "device": null, "stdout": fd}
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/fd"), reason="needs /proc")
+@pytest.mark.parametrize("kind", ["fifo", "device", "stdout"])
+@pytest.mark.parametrize("command", ["brief", "new", "schema"])
+def test_dash_o_never_replaces_a_device_a_pipe_or_an_open_file(
+    run_cli: Run, tmp_path: Path, kind: str, command: str
+) -> None:
+    target = _targets(tmp_path)[kind]
+    before = {p.name: os.lstat(p) for p in tmp_path.iterdir()}
+    args = {
+        "brief": ["brief", CLEAN, "--today", TODAY, "-f", "md", "-o", target],
+        "new": ["new", target, "--no-input", "--customer", "A", "--title", "T", "--owner", "O"],
+        "schema": ["schema", "plan", "-o", target],
+    }[command]
+    result = run_cli(*args, "--force")
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith(f"{target}: error: is not a regular file; not replacing it\n")
+    _no_traceback(result)
+    after = {p.name: os.lstat(p) for p in tmp_path.iterdir()}
+    assert after.keys() == before.keys()  # no temporary file either
+    for name, info in after.items():
+        assert stat.S_IFMT(info.st_mode) == stat.S_IFMT(before[name].st_mode), name
+        assert info.st_ino == before[name].st_ino, name

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from negplan.atomic import write_atomic
+from negplan.atomic import check_target, write_atomic
 from negplan.checking import check_plan
 from negplan.discovery import BUNDLED, PlaybookCache, locate
 from negplan.errors import NegplanError
@@ -118,6 +118,7 @@ def _check_file_target(path: str, *, force: bool) -> None:
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
         raise NegplanError("folder does not exist", path=folder)
+    check_target(path, overwrite=force)  # and what is there can be replaced (no device)
 
 
 def _relative(target: str, folder: str) -> str:
