@@ -16,6 +16,7 @@ from conftest import CLEAN, TODAY, Result
 from support import line_of
 from test_precommit import Repo, repo  # noqa: F401 - the fixture of a repository with the hooks
 
+from negplan import jsonschema_export
 from negplan.commands import brief as brief_command
 
 Run = Callable[..., Result]
@@ -275,3 +276,78 @@ def test_dash_o_never_replaces_a_device_a_pipe_or_an_open_file(
     for name, info in after.items():
         assert stat.S_IFMT(info.st_mode) == stat.S_IFMT(before[name].st_mode), name
         assert info.st_ino == before[name].st_ino, name
+
+
+# --- the editor schema of `negplan new` ----------------------------------------------------------
+
+
+def _new(run_cli: Run, target: Path) -> Result:
+    return run_cli("new", target, "--no-input", "--customer", "A", "--title", "T", "--owner", "O")
+
+
+def test_new_never_writes_the_schema_through_a_link_out_of_the_repository(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    repository, elsewhere = tmp_path / "repo", tmp_path / "elsewhere"
+    (repository / ".git").mkdir(parents=True)
+    elsewhere.mkdir()
+    (repository / ".negplan").symlink_to(elsewhere, target_is_directory=True)
+    result = _new(run_cli, repository / "plan.yaml")
+    assert result.exit_code == 0, result
+    assert (repository / "plan.yaml").is_file()
+    assert list(elsewhere.iterdir()) == []
+    assert _lines(result.stderr) == [
+        f"{repository / '.negplan'}: note: links out of the repository, so the plan schema is "
+        "not written there; editors may not validate plans"
+    ]
+
+
+def test_new_writes_the_schema_through_a_link_that_stays_in_the_repository(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "tools" / "editor").mkdir(parents=True)
+    (repository / ".negplan").symlink_to(repository / "tools" / "editor")
+    result = _new(run_cli, repository / "plan.yaml")
+    assert result.exit_code == 0, result
+    assert result.stderr == ""
+    assert jsonschema_export.is_negplan_schema(
+        str(repository / "tools" / "editor" / "plan.schema.json")
+    )
+
+
+def test_new_is_quiet_when_another_new_writes_the_schema_at_the_same_moment(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten `negplan new` at once: one writes the schema between another's look (no file yet)
+    and its write. That is no problem, and no note."""
+    real = jsonschema_export.write_atomic
+    raced: list[str] = []
+
+    def write_atomic(path: str, data: str | bytes, *, overwrite: bool) -> None:
+        if not raced:
+            raced.append(path)
+            real(path, data, overwrite=False)  # the other process, first
+        real(path, data, overwrite=overwrite)
+
+    monkeypatch.setattr(jsonschema_export, "write_atomic", write_atomic)
+    (tmp_path / ".git").mkdir()
+    result = _new(run_cli, tmp_path / "plan.yaml")
+    assert result.exit_code == 0, result
+    assert raced == [str(tmp_path / ".negplan" / "plan.schema.json")]
+    assert result.stderr == ""
+    assert jsonschema_export.is_negplan_schema(raced[0])
+
+
+def test_new_still_notes_a_schema_file_that_is_not_negplans(run_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / ".negplan").mkdir()
+    mine = tmp_path / ".negplan" / "plan.schema.json"
+    mine.write_text("{}\n", encoding="utf-8")
+    result = _new(run_cli, tmp_path / "plan.yaml")
+    assert result.exit_code == 0, result
+    assert _lines(result.stderr) == [
+        f"{mine}: note: left as is (exists and is not a schema negplan generated); editors "
+        "may not validate plans"
+    ]
+    assert mine.read_text(encoding="utf-8") == "{}\n"

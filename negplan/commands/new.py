@@ -16,7 +16,7 @@ from negplan.discovery import BUNDLED, PlaybookCache, locate
 from negplan.errors import NegplanError
 from negplan.files import refuse_nul
 from negplan.findings import Severity
-from negplan.jsonschema_export import write_schema
+from negplan.jsonschema_export import is_negplan_schema, write_schema
 from negplan.models.playbook import Playbook
 from negplan.scaffold import (
     Answers,
@@ -87,7 +87,8 @@ def run(
     else:
         target = reference
     plan_folder = os.path.dirname(os.path.abspath(target))
-    schema_file = os.path.join(find_root(plan_folder), ".negplan", "plan.schema.json")
+    root = find_root(plan_folder)
+    schema_file = os.path.join(root, ".negplan", "plan.schema.json")
     key = _relative(source, plan_folder) if playbook and source != BUNDLED else None
     shown = "the bundled default playbook" if source == BUNDLED else source
     text = render_plan(
@@ -99,7 +100,7 @@ def run(
         return
     write_atomic(target, text, overwrite=force)
     if schema:
-        _refresh_schema(schema_file)
+        _refresh_schema(schema_file, root=root)
     _summary(target, playbook)
 
 
@@ -132,11 +133,28 @@ def _relative(target: str, folder: str) -> str:
     return text.replace(os.sep, "/")
 
 
-def _refresh_schema(schema_file: str) -> None:
-    try:
-        write_schema(schema_file, "plan", force=False)
-    except NegplanError as exc:
-        _say(f"{schema_file}: note: left as is ({exc.message}); editors may not validate plans")
+def _refresh_schema(schema_file: str, *, root: str) -> None:
+    """Write or update the plan schema for editors. It stays inside the repository ``root``:
+    a ``.negplan`` that links out of it is not written through. Any problem is one note."""
+    folder = os.path.dirname(schema_file)
+    real_root = os.path.realpath(root)
+    if os.path.commonpath([real_root, os.path.realpath(folder)]) != real_root:
+        _say(
+            f"{folder}: note: links out of the repository, so the plan schema is not "
+            "written there; editors may not validate plans"
+        )
+        return
+    for attempt in (1, 2):
+        try:
+            write_schema(schema_file, "plan", force=False)
+            return
+        except NegplanError as exc:
+            problem = exc.message
+        # Another `negplan new` may have written it between the look and the write: then it
+        # is negplan's own schema, and one more try finds it up to date (or updates it).
+        if attempt == 2 or not is_negplan_schema(schema_file):
+            break
+    _say(f"{schema_file}: note: left as is ({problem}); editors may not validate plans")
 
 
 def _say(line: str) -> None:
