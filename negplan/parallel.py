@@ -119,24 +119,25 @@ def _in_workers(
     before = set(multiprocessing.active_children())
     workers: list[BaseProcess] | None = None
     finished = False
-    try:
-        # Everything alive now lives on in the workers: keep the collector off it, so that
-        # the collector in the workers does not copy the pages the parent shares with them.
-        gc.freeze()
-        try:  # submitting starts the workers
-            tasks = deque((chunk, executor.submit(_run_chunk, func, chunk)) for chunk in chunks)
-        finally:
-            gc.unfreeze()
-        workers = _started_since(before)
-        with signals_raise(signal.SIGTERM, signal.SIGHUP):
+    # From the first worker on, SIGTERM and SIGHUP stop the parent through `finally` below.
+    with signals_raise(signal.SIGTERM, signal.SIGHUP):
+        try:
+            # Everything alive now lives on in the workers: keep the collector off it, so that
+            # the collector in the workers does not copy the pages the parent shares with them.
+            gc.freeze()
+            try:  # submitting starts the workers
+                tasks = deque((c, executor.submit(_run_chunk, func, c)) for c in chunks)
+            finally:
+                gc.unfreeze()
+            workers = _started_since(before)
             yield first
             yield from _collected(tasks, executor, workers, lost)
-        finished = True
-    finally:
-        if not finished:  # stopped early or failed: the rest is not wanted, stop at once
-            for process in _started_since(before) if workers is None else workers:
-                process.kill()
-        executor.shutdown(wait=True, cancel_futures=True)  # joins every worker
+            finished = True
+        finally:
+            if not finished:  # stopped early or failed: the rest is not wanted, stop at once
+                for process in _started_since(before) if workers is None else workers:
+                    process.kill()
+            executor.shutdown(wait=True, cancel_futures=True)  # joins every worker
 
 
 def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
@@ -209,6 +210,7 @@ def _start_worker(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A handler forked from the parent must not keep a worker alive when it is stopped.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
     _die_with_parent(parent)
     if rebuild and initializer is not None:
         initializer(*initargs)

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from conftest import CLEAN, TODAY, Result
 
-from negplan import checking
+from negplan import checking, parallel
 from negplan.parallel import WorkerError, ordered_map
 
 LINUX = sys.platform.startswith("linux")
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # surely arrives while the workers are at it (forked workers inherit the slow function).
 SLOW_CHECK = """
 import sys, time
-from negplan import checking
+from negplan import checking, parallel
 real = checking.check_file
 def slow(path, **options):
     time.sleep(0.2)
@@ -188,6 +188,28 @@ def test_ctrl_c_while_the_report_is_written_stops_the_workers_at_once(
     assert (result.exit_code, result.stderr) == (130, "negplan: interrupted\n")
     assert seen == [2]  # the workers were running when Ctrl-C came
     assert multiprocessing.active_children() == []
+
+
+def _handlers(n: int) -> tuple[Any, Any]:
+    return signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+
+
+def test_sigterm_and_sighup_are_handled_as_soon_as_workers_exist_and_not_in_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A SIGTERM just after the workers are forked stops them with the parent too."""
+    seen: list[tuple[Any, Any]] = []
+    real = parallel._started_since
+
+    def started_since(before: Any) -> Any:
+        seen.append(_handlers(0))
+        return real(before)
+
+    monkeypatch.setattr(parallel, "_started_since", started_since)
+    workers = set(list(ordered_map(_handlers, range(20), jobs=2))[1:])
+    assert seen and signal.SIG_DFL not in seen[0]
+    assert workers == {(signal.SIG_DFL, signal.SIG_DFL)}  # a worker still stops on either
+    assert _handlers(0) == (signal.SIG_DFL, signal.SIG_DFL)
 
 
 # --- a worker killed from outside ----------------------------------------------------------------
