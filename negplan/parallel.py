@@ -33,6 +33,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
@@ -46,6 +47,8 @@ R = TypeVar("R")
 MAX_CHUNK = 16
 #: From ``<linux/prctl.h>``: the signal a process gets when its parent dies.
 PR_SET_PDEATHSIG = 1
+#: The signals that stop a run from outside: Ctrl-C, SIGTERM and SIGHUP.
+_STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 class WorkerError(RuntimeError):
@@ -125,8 +128,9 @@ def _in_workers(
             # Everything alive now lives on in the workers: keep the collector off it, so that
             # the collector in the workers does not copy the pages the parent shares with them.
             gc.freeze()
-            try:  # submitting starts the workers
-                tasks = deque((c, executor.submit(_run_chunk, func, c)) for c in chunks)
+            try:
+                with _signals_held():  # submitting starts the workers
+                    tasks = deque((c, executor.submit(_run_chunk, func, c)) for c in chunks)
             finally:
                 gc.unfreeze()
             workers = _started_since(before)
@@ -212,8 +216,26 @@ def _start_worker(
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
     _die_with_parent(parent)
+    if hasattr(signal, "pthread_sigmask"):  # now a signal held since the fork can come
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
     if rebuild and initializer is not None:
         initializer(*initargs)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP while workers are forked. A worker starts with them
+    held and takes them once it has set how it answers them (:func:`_start_worker`): before
+    that, Ctrl-C would end it with a traceback instead of leaving the run to the parent. The
+    parent takes any that came meanwhile afterwards."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on POSIX
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -212,6 +212,36 @@ def test_sigterm_and_sighup_are_handled_as_soon_as_workers_exist_and_not_in_them
     assert _handlers(0) == (signal.SIG_DFL, signal.SIG_DFL)
 
 
+def _held(n: int) -> set[int]:
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+
+
+STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_a_worker_holds_ctrl_c_until_it_has_set_how_it_answers_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Ctrl-C just after the fork: the worker takes it only once it ignores it (before, it
+    printed a traceback or broke the pool, and the run ended as an internal error)."""
+    record = tmp_path / "held"
+    real = parallel._die_with_parent
+
+    def die_with_parent(parent: int) -> None:  # runs in each worker, while it starts
+        with open(record, "a", encoding="utf-8") as out:
+            out.write(" ".join(str(int(s)) for s in sorted(_held(0))) + "\n")
+        real(parent)
+
+    monkeypatch.setattr(parallel, "_die_with_parent", die_with_parent)
+    before = _held(0)
+    held = list(ordered_map(_held, range(20), jobs=2))
+    starting = [set(map(int, line.split())) for line in record.read_text().splitlines()]
+    assert len(starting) == 2 and all(mask >= STOPPING for mask in starting)
+    assert all(not STOPPING & mask for mask in held[1:])  # then the worker takes them
+    assert _held(0) == before
+
+
 # --- a worker killed from outside ----------------------------------------------------------------
 
 
