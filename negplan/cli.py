@@ -69,7 +69,8 @@ def _options(
 
 
 def _guarded(command: Callable[P, int | None]) -> Callable[P, None]:
-    """Run a command and exit with its code, turning errors into one line on stderr."""
+    """Run a command and exit with its code, turning errors into one line on stderr (Ctrl-C
+    too: ``negplan: interrupted``, exit 130)."""
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
@@ -80,7 +81,10 @@ def _guarded(command: Callable[P, int | None]) -> Callable[P, None]:
             if exc.hint:
                 _err(f"hint: {exc.hint}")
             code = 2
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+        except KeyboardInterrupt:
+            _err("negplan: interrupted")  # what was running has stopped: nothing to show
+            code = 130
+        except (typer.Exit, typer.Abort, BrokenPipeError):
             raise
         except Exception as exc:
             if _state["debug"]:

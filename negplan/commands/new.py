@@ -10,12 +10,13 @@ from typing import Any, TypeVar
 
 import typer
 
-from negplan.atomic import write_atomic
+from negplan.atomic import check_target, write_atomic
 from negplan.checking import check_plan
 from negplan.discovery import BUNDLED, PlaybookCache, locate
 from negplan.errors import NegplanError
+from negplan.files import refuse_nul
 from negplan.findings import Severity
-from negplan.jsonschema_export import write_schema
+from negplan.jsonschema_export import is_negplan_schema, write_schema
 from negplan.models.playbook import Playbook
 from negplan.scaffold import (
     Answers,
@@ -91,7 +92,8 @@ def run(
     else:
         target = reference
     plan_folder = os.path.dirname(os.path.abspath(target))
-    schema_file = os.path.join(find_root(plan_folder), ".negplan", "plan.schema.json")
+    root = find_root(plan_folder)
+    schema_file = os.path.join(root, ".negplan", "plan.schema.json")
     key = _relative(source, plan_folder) if playbook and source != BUNDLED else None
     text = render_plan(
         Scaffold(book, shown, playbook_key=key, schema_ref=_relative(schema_file, plan_folder)),
@@ -102,11 +104,12 @@ def run(
         return
     write_atomic(target, text, overwrite=force)
     if schema:
-        _refresh_schema(schema_file, book)
+        _refresh_schema(schema_file, book, root=root)
     _summary(target, playbook, shown=shown)
 
 
 def _check_file_target(path: str, *, force: bool) -> None:
+    refuse_nul(path)
     if not path.endswith(_SUFFIXES):
         raise NegplanError(
             "a plan file name ends in .yaml or .yml",
@@ -120,6 +123,7 @@ def _check_file_target(path: str, *, force: bool) -> None:
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
         raise NegplanError("folder does not exist", path=folder)
+    check_target(path, overwrite=force)  # and what is there can be replaced (no device)
 
 
 def _relative(target: str, folder: str) -> str:
@@ -133,11 +137,29 @@ def _relative(target: str, folder: str) -> str:
     return text.replace(os.sep, "/")
 
 
-def _refresh_schema(schema_file: str, book: Playbook) -> None:
-    try:
-        write_schema(schema_file, "plan", force=False, playbook=book)
-    except NegplanError as exc:
-        _say(f"{schema_file}: note: left as is ({exc.message}); editors may not validate plans")
+def _refresh_schema(schema_file: str, book: Playbook, *, root: str) -> None:
+    """Write or update the plan schema for editors, with ``book``'s terms. It stays inside the
+    repository ``root``:
+    a ``.negplan`` that links out of it is not written through. Any problem is one note."""
+    folder = os.path.dirname(schema_file)
+    real_root = os.path.realpath(root)
+    if os.path.commonpath([real_root, os.path.realpath(folder)]) != real_root:
+        _say(
+            f"{folder}: note: links out of the repository, so the plan schema is not "
+            "written there; editors may not validate plans"
+        )
+        return
+    for attempt in (1, 2):
+        try:
+            write_schema(schema_file, "plan", force=False, playbook=book)
+            return
+        except NegplanError as exc:
+            problem = exc.message
+        # Another `negplan new` may have written it between the look and the write: then it
+        # is negplan's own schema, and one more try finds it up to date (or updates it).
+        if attempt == 2 or not is_negplan_schema(schema_file):
+            break
+    _say(f"{schema_file}: note: left as is ({problem}); editors may not validate plans")
 
 
 def _say(line: str) -> None:
