@@ -17,6 +17,7 @@ import typer
 
 from negplan import __version__, brief, report
 from negplan.errors import NegplanError
+from negplan.escape import visible
 
 ValueFormat = Literal["text", "json"]
 SchemaKind = Literal["plan", "playbook"]
@@ -98,7 +99,7 @@ def _guarded(command: Callable[P, int | None]) -> Callable[P, None]:
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(visible(message) + "\n")
 
 
 #: The options several commands share, declared once.

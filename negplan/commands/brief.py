@@ -12,6 +12,7 @@ from negplan.brief.output import html_to_pdf, require_pdf, show_markdown
 from negplan.checking import check_plan
 from negplan.commands import collecting_less, parse_today
 from negplan.errors import NegplanError
+from negplan.escape import visible
 from negplan.findings import Finding, Severity
 from negplan.report.parsable import format_finding
 
@@ -76,7 +77,7 @@ def _refuse(findings: list[Finding], why: str) -> None:
 
 
 def _say(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(visible(line) + "\n")
 
 
 def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: str) -> None:

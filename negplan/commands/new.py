@@ -14,6 +14,7 @@ from negplan.atomic import check_target, write_atomic
 from negplan.checking import check_plan
 from negplan.discovery import BUNDLED, PlaybookCache, locate
 from negplan.errors import NegplanError
+from negplan.escape import visible
 from negplan.files import refuse_nul
 from negplan.findings import Severity
 from negplan.jsonschema_export import is_negplan_schema, write_schema
@@ -163,7 +164,7 @@ def _refresh_schema(schema_file: str, book: Playbook, *, root: str) -> None:
 
 
 def _say(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(visible(line) + "\n")
 
 
 def _summary(target: str, playbook: str | None, *, shown: str) -> None:
@@ -171,8 +172,10 @@ def _summary(target: str, playbook: str | None, *, shown: str) -> None:
     todo = sum(1 for f in findings if f.code == "NP509")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     typer.echo(
-        f"created {target} from {shown}: fill in {todo} TODO "
-        f"placeholder{'s' if todo != 1 else ''}, then run `negplan check {target}`"
+        visible(
+            f"created {target} from {shown}: fill in {todo} TODO "
+            f"placeholder{'s' if todo != 1 else ''}, then run `negplan check {target}`"
+        )
     )
     if errors:
         _say(f"{target}: warning: the new plan has {errors} error(s); run `negplan check`")
@@ -249,10 +252,10 @@ def _ask_terms(book: Playbook, source: str) -> tuple[str, ...]:
         return ()
     required = [t.id for t in book.term_map.values() if t.required]
     if required:
-        typer.echo("Required terms (always included): " + ", ".join(required), err=True)
+        _say("Required terms (always included): " + ", ".join(required))
     typer.echo("Optional terms (type ids or names, separated by commas):", err=True)
     for item in extra:
-        typer.echo(f"  {item.id:<28} {item.name}", err=True)
+        _say(f"  {item.id:<28} {item.name}")
 
     def parse(raw: str) -> tuple[str, ...]:
         try:

@@ -8,6 +8,7 @@ import typer
 
 from negplan.discovery import PlaybookCache
 from negplan.errors import NegplanError
+from negplan.escape import visible
 from negplan.jsonschema_export import SchemaKind, render, write_schema
 from negplan.models.playbook import Playbook
 
@@ -21,7 +22,7 @@ def run(kind: SchemaKind, *, output: str | None, force: bool, playbook: str | No
         sys.stdout.write(render(kind, book))
         return
     changed = write_schema(output, kind, force=force, playbook=book)
-    typer.echo(f"{'wrote' if changed else 'up to date:'} {output}")
+    typer.echo(visible(f"{'wrote' if changed else 'up to date:'} {output}"))
 
 
 def _playbook(kind: SchemaKind, source: str | None) -> Playbook | None:
