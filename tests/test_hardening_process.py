@@ -337,3 +337,24 @@ def test_a_signal_during_a_write_leaves_no_temporary_file(
         _, err = proc.communicate(timeout=20)
         assert (proc.returncode, err) == (code, stderr)
     assert list(out.iterdir()) == []
+
+
+def test_ctrl_c_while_the_command_line_loads_is_one_line() -> None:
+    # Ctrl-C can land while Python is still importing typer and negplan, before any command
+    # runs: the entry point catches it too.
+    code = (
+        "import builtins\n"
+        "real = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'negplan.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "from negplan.__main__ import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 130
+    assert done.stderr == "negplan: interrupted\n"
