@@ -42,7 +42,8 @@ def test_parsable_line_format(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("check", path, "--today", TODAY, "--format", "parsable")
     assert result.stdout == (
         f"{path}:{line}:5: error: concession 3 gives payment_terms 45 days without getting "
-        "anything [NP401]\n"
+        'anything [NP401] hint: add `get:`: what the buyer gives in return ("if we do X, can '
+        'you do Y?")\n'
     )
 
 
@@ -186,7 +187,7 @@ def test_directory_skips_other_yaml_but_named_file_is_np103(run_cli, tmp_path: P
     assert named.exit_code == 1
     assert (
         named.stdout
-        == f"{tmp_path / 'ci.yaml'}:1:1: error: no `kind:`: expected `kind: plan` or `kind: playbook` [NP103]\n"
+        == f"{tmp_path / 'ci.yaml'}:1:1: error: no `kind:`: expected `kind: plan` or `kind: playbook` [NP103] hint: add `kind: plan` (or `kind: playbook`) at the top\n"
     )
     skipped = run_cli("check", tmp_path / "ci.yaml", "--skip-unknown")
     assert skipped.exit_code == 0 and skipped.stdout == ""

@@ -50,8 +50,9 @@ variables:
 """
 TYPO_PARSABLE = [
     "typo.yaml:7:12: error: deal.meeting: expected a date like 2026-12-01 "
-    "(got 'next tuesday') [NP101]",
-    "typo.yaml:11:5: error: unknown key 'walkaway' in variables[0] [NP102]",
+    "(got 'next tuesday') [NP101] hint: write dates as YYYY-MM-DD",
+    "typo.yaml:11:5: error: unknown key 'walkaway' in variables[0] [NP102] "
+    "hint: did you mean 'walk_away'?",
 ]
 # A tab where YAML needs spaces: the parser stops on line 4, column 1.
 SYNTAX_ERROR = "kind: plan\nversion: 1\ndeal:\n\ttitle: x\n"
@@ -105,7 +106,10 @@ def test_parsable_clean_file_prints_nothing(run_cli: Runner, files: dict[str, st
 def test_parsable_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
     result = check(run_cli, "--format", "parsable", files["syntax"])
     assert result.exit_code == 1, result
-    assert re.fullmatch(r"broken\.yaml:4:1: error: invalid YAML: .+ \[NP100\]\n", result.stdout)
+    assert re.fullmatch(
+        r"broken\.yaml:4:1: error: invalid YAML: .+ \[NP100\] hint: indent with spaces: .+\n",
+        result.stdout,
+    )
 
 
 # ---- text ----------------------------------------------------------------------------------

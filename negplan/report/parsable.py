@@ -1,4 +1,8 @@
-"""``parsable``: one finding per line, ``path:line:col: severity: message [CODE]``."""
+"""``parsable``: one finding per line, ``path:line:col: severity: message [CODE]``.
+
+The hint, when there is one, follows on the same line (`` hint: ...``), so that every line is
+one whole finding for editors, grep and problem matchers.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,21 @@ from negplan.checking import FileResult
 from negplan.findings import Finding
 
 
+def _shown(path: str) -> str:
+    """A file's path as this format prints it."""
+    return path
+
+
 def format_finding(finding: Finding) -> str:
-    """The parsable line for one finding (newlines in the message are flattened)."""
+    """The parsable line for one finding, with its hint at the end (newlines flattened)."""
     message = " ".join(finding.message.split())
-    return (
-        f"{finding.path}:{finding.line}:{finding.col}: {finding.severity.value}: "
+    line = (
+        f"{_shown(finding.path)}:{finding.line}:{finding.col}: {finding.severity.value}: "
         f"{message} [{finding.code}]"
     )
+    if finding.hint:
+        line += " hint: " + " ".join(finding.hint.split())
+    return line
 
 
 class ParsableReport:
