@@ -139,6 +139,21 @@ def test_text_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
     assert "hint: indent with spaces" in result.stdout
 
 
+def test_text_missing_file_is_one_line_on_stderr(run_cli: Runner, files: dict[str, str]) -> None:
+    result = check(run_cli, "--format", "text", "missing.yaml")
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert result.stderr == "missing.yaml: error: no such file or directory\n"
+
+
+def test_a_file_not_checked_is_never_counted_as_checked(
+    run_cli: Runner, files: dict[str, str]
+) -> None:
+    result = check(run_cli, "--format", "text", files["clean"], "missing.yaml")
+    assert result.exit_code == 2, result
+    assert result.stdout == "Checked 1 file (1 plan): no findings; 1 file could not be checked\n"
+
+
 # ---- json ----------------------------------------------------------------------------------
 
 
@@ -280,7 +295,7 @@ def test_github_step_summary_is_appended(
     assert result.exit_code == 2, result
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n### negplan check\n")
-    assert "Checked 3 files (2 plans): 2 errors; 1 could not be checked." in text
+    assert "Checked 2 files (2 plans): 2 errors; 1 file could not be checked." in text
     assert "| Severity | Location | Rule | Message |" in text
     assert (
         "| error | typo.yaml:11:5 | NP102 unknown-key | unknown key 'walkaway' in variables[0]"

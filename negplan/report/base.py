@@ -35,17 +35,19 @@ class Summary:
     problems: int = 0
 
     def add(self, result: FileResult) -> None:
-        """Count one file's result."""
+        """Count one file's result. A file that could not be checked counts as a problem,
+        never as a checked file."""
         if result.skipped:
             self.skipped += 1
+            return
+        if result.error is not None:
+            self.problems += 1
             return
         self.files += 1
         if result.kind == "plan":
             self.plans += 1
         elif result.kind == "playbook":
             self.playbooks += 1
-        if result.error is not None:
-            self.problems += 1
         for finding in result.findings:
             self.counts[finding.severity] += 1
             if finding.fails(strict=self.strict):
@@ -59,17 +61,18 @@ class Summary:
         return 1 if self.failing else 0
 
     def describe(self) -> str:
-        """One line: what was checked and what was found."""
-        checked = f"{self.files} file{'s' if self.files != 1 else ''}"
+        """One line: what was checked, what was found, and what could not be checked."""
+        not_checked = _count(self.problems, "file") + " could not be checked"
+        if not self.files:
+            return not_checked if self.problems else "no plans or playbooks checked"
+        checked = _count(self.files, "file")
         kinds = [
-            f"{n} {word}{'s' if n != 1 else ''}"
-            for n, word in ((self.plans, "plan"), (self.playbooks, "playbook"))
-            if n
+            _count(n, word) for n, word in ((self.plans, "plan"), (self.playbooks, "playbook")) if n
         ]
         if kinds:
             checked += " (" + ", ".join(kinds) + ")"
         parts = [
-            f"{n} {label}{'s' if n != 1 and label != 'info' else ''}"
+            _count(n, label) if label != "info" else f"{n} info"
             for label, n in (
                 ("error", self.counts[Severity.ERROR]),
                 ("warning", self.counts[Severity.WARNING]),
@@ -77,7 +80,10 @@ class Summary:
             )
             if n
         ]
-        found = ", ".join(parts) if parts else "no problems found"
         if self.problems:
-            found += f"; {self.problems} could not be checked"
-        return f"checked {checked}: {found}"
+            return f"checked {checked}: {', '.join(parts) or 'no findings'}; {not_checked}"
+        return f"checked {checked}: {', '.join(parts) or 'no problems found'}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"

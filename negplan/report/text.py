@@ -55,7 +55,10 @@ class TextReport:
         self.console.print()
 
     def finish(self, summary: Summary) -> None:
-        """Print the summary line."""
+        """Print the summary line; nothing when no file was checked (what went wrong is
+        already on stderr)."""
+        if not summary.files:
+            return
         style = "bold red" if summary.exit_code else "bold green"
         self.console.print(
             Text(summary.describe()[:1].upper() + summary.describe()[1:], style=style)
