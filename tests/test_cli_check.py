@@ -51,8 +51,15 @@ def test_text_format_groups_by_file_with_hints(run_cli) -> None:  # type: ignore
     path = EXAMPLES / "give-without-get.yaml"
     result = run_cli("check", path, "--today", TODAY, "--format", "text")
     out = result.stdout.splitlines()
+    line = next(
+        i
+        for i, row in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if "give: {term: payment_terms" in row
+    )
+    # The path once, in the header; each finding starts at its line and column.
     assert out[0] == f"{path} (1 error)"
-    assert "NP401  error" in out[1] and f"{path}:" in out[1]
+    assert out[1].startswith(f"  {line}:5  NP401  error    concession 3 gives payment_terms")
+    assert str(path) not in "\n".join(out[1:])
     assert out[2].strip().startswith("hint: add `get:`")
     assert out[-1] == "Checked 1 file (1 plan): 1 error"
 

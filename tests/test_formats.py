@@ -26,6 +26,7 @@ from negplan.report.github import (
     markdown_cell,
 )
 from negplan.report.sarif import SarifReport
+from negplan.report.text import TextReport
 from negplan.rules import RULES
 
 SARIF_SCHEMA = json.loads(
@@ -115,15 +116,62 @@ def test_parsable_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
 # ---- text ----------------------------------------------------------------------------------
 
 
-def test_text_findings_with_hints_and_summary(run_cli: Runner, files: dict[str, str]) -> None:
+def test_text_findings_with_hints_and_summary(
+    run_cli: Runner, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
     result = check(run_cli, "--format", "text", files["findings"])
     assert result.exit_code == 1, result
-    out = result.stdout
-    assert re.search(r"typo\.yaml:7:12\s+NP101\s+error\s+deal\.meeting: expected a date", out)
-    assert re.search(r"typo\.yaml:11:5\s+NP102\s+error\s+unknown key 'walkaway'", out)
-    assert "hint: did you mean 'walk_away'?" in out
-    assert out.rstrip().splitlines()[-1] == "Checked 1 file (1 plan): 2 errors"
-    assert "\x1b[" not in out  # no colour when not on a terminal
+    # The path once in the header; then line:col, code, severity and the message, wrapped
+    # between words under the message column; each hint on its own line under its message.
+    assert result.stdout == (
+        "typo.yaml (2 errors)\n"
+        "  7:12  NP101  error    deal.meeting: expected a date like 2026-12-01 (got 'next\n"
+        "                        tuesday')\n"
+        "                        hint: write dates as YYYY-MM-DD\n"
+        "  11:5  NP102  error    unknown key 'walkaway' in variables[0]\n"
+        "                        hint: did you mean 'walk_away'?\n"
+        "\n"
+        "Checked 1 file (1 plan): 2 errors\n"
+    )
+    assert result.stderr == ""
+
+
+def test_text_wraps_long_messages_between_words() -> None:
+    words = [f"word{n}" for n in range(60)]
+    finding = Finding("p.yaml", 120, 15, "NP203", Severity.WARNING, " ".join(words), "ask")
+    out = io.StringIO()
+    report = TextReport(out, color=False)
+    report.console.width = 80
+    report.file(FileResult("p.yaml", kind="plan", findings=[finding]))
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= 80 and line == line.rstrip() for line in lines), lines
+    body = lines[1:-2]  # after the header, before the hint and the blank line
+    assert body[0].startswith("  120:15  NP203  warning  word0 word1 ")
+    assert all(line.startswith(" " * 26 + "word") for line in body[1:]), body
+    assert " ".join(line[26:] for line in body).split() == words
+    assert lines[-2] == " " * 26 + "hint: ask"
+
+
+def test_text_shows_a_shared_hint_once() -> None:
+    hint = "replace the TODO text with your own, or remove the entry"
+    findings = [
+        Finding("new.yaml", line, 5, "NP509", Severity.WARNING, f"placeholder {line}", hint)
+        for line in (3, 4, 7)
+    ]
+    findings.insert(2, Finding("new.yaml", 5, 1, "NP507", Severity.WARNING, "no decider", "ask"))
+    out = io.StringIO()
+    TextReport(out, color=False).file(FileResult("new.yaml", kind="plan", findings=findings))
+    assert out.getvalue().splitlines() == [
+        "new.yaml (4 warnings)",
+        "  3:5  NP509  warning  placeholder 3",
+        f"                       hint: {hint} (also for 2 more NP509 below)",
+        "  4:5  NP509  warning  placeholder 4",
+        "  5:1  NP507  warning  no decider",
+        "                       hint: ask",
+        "  7:5  NP509  warning  placeholder 7",
+        "",
+    ]
 
 
 def test_text_clean_file(run_cli: Runner, files: dict[str, str]) -> None:
@@ -135,7 +183,7 @@ def test_text_clean_file(run_cli: Runner, files: dict[str, str]) -> None:
 def test_text_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
     result = check(run_cli, "--format", "text", files["syntax"])
     assert result.exit_code == 1, result
-    assert re.search(r"broken\.yaml:4:1\s+NP100\s+error\s+invalid YAML", result.stdout)
+    assert result.stdout.startswith("broken.yaml (1 error)\n  4:1  NP100  error    invalid YAML")
     assert "hint: indent with spaces" in result.stdout
 
 
