@@ -202,6 +202,79 @@ def test_a_file_not_checked_is_never_counted_as_checked(
     assert result.stdout == "Checked 1 file (1 plan): no findings; 1 file could not be checked\n"
 
 
+# ---- which plans fail, when several are checked ---------------------------------------------
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    """A playbook and four plans in two regions, two of which fail."""
+    clean = CLEAN.read_text(encoding="utf-8")
+    for name, text in [
+        ("playbook.yaml", (ROOT / "playbooks" / "default.yaml").read_text(encoding="utf-8")),
+        ("plans/emea/a.yaml", TYPO),
+        ("plans/emea/b.yaml", clean),
+        ("plans/na/c.yaml", (EXAMPLES / "give-without-get.yaml").read_text(encoding="utf-8")),
+        ("plans/na/d.yaml", clean),
+    ]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path / "plans"
+
+
+def test_text_ends_with_the_plans_that_fail(run_cli: Runner, plans: Path) -> None:
+    result = check(run_cli, "--format", "text")
+    assert result.exit_code == 1, result
+    assert result.stdout.splitlines()[-2:] == [
+        "Checked 5 files (4 plans, 1 playbook): 3 errors",
+        "2 of 4 plans fail: plans/emea/a.yaml, plans/na/c.yaml",
+    ]
+    assert result.stderr == ""
+
+
+def test_parsable_says_which_plans_fail_on_stderr(run_cli: Runner, plans: Path) -> None:
+    result = check(run_cli, "--format", "parsable")
+    assert result.exit_code == 1, result
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3  # stdout stays one finding per line
+    assert lines[:2] == [line.replace("typo.yaml", "plans/emea/a.yaml") for line in TYPO_PARSABLE]
+    assert lines[2].startswith("plans/na/c.yaml:")
+    assert "without getting anything [NP401] hint: add `get:`" in lines[2]
+    assert result.stderr == "negplan: 2 of 4 plans fail: plans/emea/a.yaml, plans/na/c.yaml\n"
+
+
+def test_files_that_are_not_plans_are_named_as_files(run_cli: Runner, plans: Path) -> None:
+    # A file whose YAML does not parse has no kind; neither has a file named explicitly
+    # without `kind:`. The line then counts files.
+    (plans / "na" / "c.yaml").write_text(SYNTAX_ERROR, encoding="utf-8")
+    (plans / "ci.yaml").write_text("steps: [build]\n", encoding="utf-8")
+    result = check(run_cli, "--format", "text", "plans/na", "plans/ci.yaml")
+    assert result.exit_code == 1, result
+    assert result.stdout.splitlines()[-2:] == [
+        "Checked 3 files (1 plan): 2 errors",
+        "2 of 3 files fail: plans/na/c.yaml, plans/ci.yaml",
+    ]
+
+
+def test_no_plans_summary_for_one_plan_or_none_failing(run_cli: Runner, plans: Path) -> None:
+    one = check(run_cli, "--format", "parsable", "plans/emea/a.yaml")
+    assert one.exit_code == 1 and one.stderr == "", one
+    clean = check(run_cli, "--format", "text", "plans/emea/b.yaml", "plans/na/d.yaml")
+    assert clean.exit_code == 0, clean
+    assert clean.stdout == "Checked 2 files (2 plans): no problems found\n"
+
+
+def test_strict_counts_plans_with_warnings_as_failing(run_cli: Runner, tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(
+            (EXAMPLES / "discount-first.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    (tmp_path / "c.yaml").write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
+    assert check(run_cli, "--format", "parsable", ".").stderr == ""
+    strict = check(run_cli, "--format", "parsable", "--strict", ".")
+    assert strict.exit_code == 1, strict
+    assert strict.stderr == "negplan: 2 of 3 plans fail: a.yaml, b.yaml\n"
+
+
 # ---- json ----------------------------------------------------------------------------------
 
 

@@ -253,6 +253,8 @@ def test_a_playbook_change_that_breaks_an_unchanged_plan_is_blocked(repo: Repo) 
             r"hint: add a variable: - term: free_months with opening, target and walk_away$"
         )
         assert re.search(pattern, output(result), re.M), output(result)
+    # ... and ends by saying how many plans now fail, and which.
+    assert f"\nnegplan: 3 of 3 plans fail: {', '.join(plans)}\n" in output(result)
     # The plans were not part of the commit: only the playbook was staged.
     assert repo.git("diff", "--cached", "--name-only").stdout.split() == ["playbook.yaml"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -33,6 +34,9 @@ class Summary:
     )
     failing: int = 0
     problems: int = 0
+    #: The files with failing findings, in input order, and how many of them are plans.
+    failed: list[str] = field(default_factory=list)
+    failed_plans: int = 0
 
     def add(self, result: FileResult) -> None:
         """Count one file's result. A file that could not be checked counts as a problem,
@@ -48,10 +52,14 @@ class Summary:
             self.plans += 1
         elif result.kind == "playbook":
             self.playbooks += 1
+        failing = 0
         for finding in result.findings:
             self.counts[finding.severity] += 1
-            if finding.fails(strict=self.strict):
-                self.failing += 1
+            failing += finding.fails(strict=self.strict)
+        self.failing += failing
+        if failing:
+            self.failed.append(result.path)
+            self.failed_plans += result.kind == "plan"
 
     @property
     def exit_code(self) -> int:
@@ -83,6 +91,19 @@ class Summary:
         if self.problems:
             return f"checked {checked}: {', '.join(parts) or 'no findings'}; {not_checked}"
         return f"checked {checked}: {', '.join(parts) or 'no problems found'}"
+
+    def which_fail(self, shown: Callable[[str], str]) -> str | None:
+        """``2 of 4 plans fail: a.yaml, b.yaml`` when several files were checked and some
+        fail (``files`` when not all of those are plans), else ``None``; ``shown`` writes a
+        path as the format needs it."""
+        if self.files < 2 or not self.failed:
+            return None
+        of, word = self.files, "files"
+        if self.failed_plans == len(self.failed) and self.plans > 1:
+            of, word = self.plans, "plans"
+        verb = "fails" if len(self.failed) == 1 else "fail"
+        names = ", ".join(shown(path) for path in self.failed)
+        return f"{len(self.failed)} of {of} {word} {verb}: {names}"
 
 
 def _count(n: int, word: str) -> str:

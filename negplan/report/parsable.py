@@ -1,15 +1,18 @@
 """``parsable``: one finding per line, ``path:line:col: severity: message [CODE]``.
 
 The hint, when there is one, follows on the same line (`` hint: ...``), so that every line is
-one whole finding for editors, grep and problem matchers.
+one whole finding for editors, grep and problem matchers. Which plans fail, when several were
+checked, goes to stderr: stdout holds findings only.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TextIO
 
 from negplan.checking import FileResult
 from negplan.findings import Finding
+from negplan.report.base import Summary
 
 
 def _shown(path: str) -> str:
@@ -32,13 +35,18 @@ def format_finding(finding: Finding) -> str:
 class ParsableReport:
     """Writes each file's findings as soon as the file is checked."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, err: TextIO | None = None) -> None:
         self.out = out
+        self.err = err
 
     def file(self, result: FileResult) -> None:
         """Write one file's findings."""
         for finding in result.findings:
             self.out.write(format_finding(finding) + "\n")
 
-    def finish(self, summary: object) -> None:
-        """Nothing to add: parsable output is the findings only."""
+    def finish(self, summary: Summary) -> None:
+        """Say on stderr which plans fail, when several were checked and some fail."""
+        failing = summary.which_fail(_shown)
+        if failing is not None:
+            self.out.flush()  # the findings first, where stdout and stderr share one pipe
+            (self.err or sys.stderr).write(f"negplan: {failing}\n")

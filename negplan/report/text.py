@@ -83,10 +83,15 @@ class TextReport:
             self.console.print(Text(indent) + line if n else prefix + line)
 
     def finish(self, summary: Summary) -> None:
-        """Print the summary line; nothing when no file was checked (what went wrong is
-        already on stderr)."""
+        """Print the summary line, and which plans fail when several were checked.
+
+        Nothing when no file was checked: what went wrong is already on stderr."""
         if not summary.files:
             return
         style = "bold red" if summary.exit_code else "bold green"
         described = summary.describe()
         self.console.print(Text(described[:1].upper() + described[1:], style=style))
+        failing = summary.which_fail(_shown)
+        if failing is not None:
+            count, names = failing.split(": ", 1)
+            self._hanging(Text(f"{count}: ", style=style), Text(names, style=style))
