@@ -275,6 +275,51 @@ def test_strict_counts_plans_with_warnings_as_failing(run_cli: Runner, tmp_path:
     assert strict.stderr == "negplan: 2 of 3 plans fail: a.yaml, b.yaml\n"
 
 
+# ---- nothing to check -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "parsable"])
+def test_a_folder_without_plans_says_so_and_exits_0(
+    run_cli: Runner, tmp_path: Path, fmt: str
+) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "ci.yaml").write_text("steps: [build]\n", encoding="utf-8")
+    result = check(run_cli, "--format", fmt, "empty", "other")
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    which = "no plans or playbooks found (YAML files with `kind: plan` or `kind: playbook`)"
+    assert result.stderr == f"empty: warning: {which}\nother: warning: {which}\n"
+
+
+def test_the_current_folder_without_plans(run_cli: Runner) -> None:
+    result = check(run_cli, "--format", "text")
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    assert result.stderr == (
+        "warning: no plans or playbooks found in the current folder "
+        "(YAML files with `kind: plan` or `kind: playbook`)\n"
+    )
+
+
+def test_only_the_folder_without_plans_is_named(run_cli: Runner, plans: Path) -> None:
+    (plans.parent / "empty").mkdir()
+    result = check(run_cli, "--format", "parsable", "plans/na", "empty")
+    assert result.exit_code == 1, result
+    assert result.stderr.splitlines() == [
+        "negplan: 1 of 2 plans fails: plans/na/c.yaml",
+        "empty: warning: no plans or playbooks found (YAML files with `kind: plan` or "
+        "`kind: playbook`)",
+    ]
+
+
+def test_skipped_files_alone_are_quiet(run_cli: Runner, tmp_path: Path) -> None:
+    (tmp_path / "ci.yaml").write_text("steps: [build]\n", encoding="utf-8")
+    for fmt in ("text", "parsable"):
+        result = check(run_cli, "--format", fmt, "--skip-unknown", "ci.yaml")
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", ""), result
+
+
 # ---- json ----------------------------------------------------------------------------------
 
 

@@ -34,6 +34,8 @@ class Summary:
     )
     failing: int = 0
     problems: int = 0
+    #: Every file that was not skipped, checked or not, in input order.
+    paths: list[str] = field(default_factory=list)
     #: The files with failing findings, in input order, and how many of them are plans.
     failed: list[str] = field(default_factory=list)
     failed_plans: int = 0
@@ -44,6 +46,7 @@ class Summary:
         if result.skipped:
             self.skipped += 1
             return
+        self.paths.append(result.path)
         if result.error is not None:
             self.problems += 1
             return
