@@ -237,7 +237,8 @@ def test_a_bad_plan_is_blocked_with_file_line_and_code(repo: Repo) -> None:
     assert re.search(r"negplan check \(plans and playbooks\)\.+Failed", output(result))
     assert f"plans/na/bad.yaml:{term_line}:" in output(result)
     assert re.search(
-        rf"^plans/na/bad\.yaml:{term_line}:\d+: error: .*\[NP302\]$",
+        rf"^plans/na/bad\.yaml:{term_line}:\d+: error: .*\[NP302\] "
+        r"hint: add `walk_away:`, the worst position you would accept$",
         output(result),
         re.M,
     )
@@ -278,9 +279,12 @@ def test_a_playbook_change_that_breaks_an_unchanged_plan_is_blocked(repo: Repo) 
     for plan in plans:
         # (`negplan check` with no path walks ".", so paths may start with "./".)
         pattern = (
-            rf"^(\./)?{re.escape(plan)}:\d+:\d+: error: required term 'free_months'.*\[NP204\]$"
+            rf"^(\./)?{re.escape(plan)}:\d+:\d+: error: required term 'free_months'.*\[NP204\] "
+            r"hint: add a variable: - term: free_months with opening, target and walk_away$"
         )
         assert re.search(pattern, output(result), re.M), output(result)
+    # ... and ends by saying how many plans now fail, and which.
+    assert f"\nnegplan: 3 of 3 plans fail: {', '.join(plans)}\n" in output(result)
     # The plans were not part of the commit: only the playbook was staged.
     assert repo.git("diff", "--cached", "--name-only").stdout.split() == ["playbook.yaml"]
 
