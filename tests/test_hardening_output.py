@@ -152,7 +152,7 @@ def test_a_playbook_key_in_a_github_annotation(run_cli: Runner, tmp_path: Path) 
         "::error file=plan.yaml,title=negplan%3A not checked::"
         "a\\n::error::b\\x1b[2J.yaml: error: cannot read playbook: no such file"
     )
-    assert len(lines) == 2 and lines[1].startswith("negplan: checked 1 file")
+    assert lines[1:] == ["negplan: 1 file could not be checked"]
 
 
 def test_a_template_path_is_printed_visibly(run_cli: Runner, tmp_path: Path) -> None:
@@ -199,7 +199,8 @@ def test_parsable_names_a_newline_path_on_one_line(run_cli: Runner, tmp_path: Pa
     result = run_cli("check", NEWLINE_NAME, "--today", TODAY, "--format", "parsable")
     assert result.stdout.splitlines() == [
         "a\\n::error file=x.yaml::forged\\nb.yaml:24:1: warning: "
-        "no buyer-side decision maker identified [NP507]"
+        "no buyer-side decision maker identified [NP507] hint: mark who decides with "
+        "`decision_maker: true`, or add a question to find out"
     ]
 
 

@@ -222,8 +222,12 @@ def _assert_hooks_behave(root: Path, env: dict[str, str], pre_commit: list[str])
     result = _pre_commit(root, env, pre_commit)
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
-    assert re.search(rf"^{re.escape(warned)}:\d+:\d+: warning: .*\[NP203\]$", out, re.M), out
-    assert re.search(rf"^{re.escape(warned)}:\d+:\d+: warning: .*\[NP601\]$", out, re.M), out
+    assert re.search(rf"^{re.escape(warned)}:\d+:\d+: warning: .*\[NP203\] hint: .+$", out, re.M), (
+        out
+    )
+    assert re.search(rf"^{re.escape(warned)}:\d+:\d+: warning: .*\[NP601\] hint: .+$", out, re.M), (
+        out
+    )
 
     bad = _bad_plan(root)
     result = _pre_commit(root, env, pre_commit)
@@ -231,7 +235,9 @@ def _assert_hooks_behave(root: Path, env: dict[str, str], pre_commit: list[str])
     assert result.returncode == 1, out
     assert re.search(r"negplan check \(plans and playbooks\)\.+Failed", out), out
     assert re.search(
-        rf"^{re.escape(bad)}:\d+:\d+: error: unknown key 'walkaway'.*\[NP102\]$", out, re.M
+        rf"^{re.escape(bad)}:\d+:\d+: error: unknown key 'walkaway'.*\[NP102\] hint: did you mean 'walk_away'\?$",
+        out,
+        re.M,
     ), out
 
 

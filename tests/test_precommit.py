@@ -217,7 +217,7 @@ def test_a_plan_with_warnings_only_commits_and_shows_them(repo: Repo) -> None:
     line = index + 1
     for code in ("NP203", "NP601"):
         assert re.search(
-            rf"^plans/na/past-authority\.yaml:{line}:\d+: warning: walk-away 14% on discount .*\[{code}\]$",
+            rf"^plans/na/past-authority\.yaml:{line}:\d+: warning: walk-away 14% on discount .*\[{code}\] hint: .+$",
             output(result),
             re.M,
         ), output(result)
