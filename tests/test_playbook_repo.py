@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from support import isolated_env
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_REPO = ROOT / "examples" / "playbook-repo"
@@ -54,29 +55,11 @@ def _negplan_line() -> str:
 
 def _environment(home: Path) -> dict[str, str]:
     """The caller's environment without its git, pre-commit and Python settings."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("GIT_", "PRE_COMMIT", "GITHUB_", "PYTHON", "VIRTUAL_ENV"))
-    }
-    # pip keeps its cache where it was (HOME moves below), so the wheels it has are reused.
+    env = isolated_env(home, drop=("PYTHON", "VIRTUAL_ENV"))
+    # pip keeps its cache where it was (HOME moved), so the wheels it has are reused.
     env.setdefault("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip"))
-    env.update(
-        {
-            "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / ".config"),
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-            "GIT_AUTHOR_NAME": "Dana Reyes",
-            "GIT_AUTHOR_EMAIL": "dana@example.com",
-            "GIT_COMMITTER_NAME": "Dana Reyes",
-            "GIT_COMMITTER_EMAIL": "dana@example.com",
-            "PRE_COMMIT_COLOR": "never",
-            "PIP_NO_COMPILE": "1",
-            "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-            "NO_COLOR": "1",
-        }
-    )
+    env["PIP_NO_COMPILE"] = "1"
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     return env
 
 

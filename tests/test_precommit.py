@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
+from support import isolated_env
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
@@ -107,30 +108,12 @@ def repo(tmp_path: Path) -> Repo:
     script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     home = tmp_path / "home"
     home.mkdir()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("GIT_", "PRE_COMMIT", "GITHUB_"))
-    }
-    env.update(
-        {
-            "PATH": os.pathsep.join(
-                [str(bin_dir), str(Path(sys.executable).parent), env.get("PATH", "")]
-            ),
-            "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / ".config"),
-            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
-            "PRE_COMMIT_COLOR": "never",
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-            "GIT_AUTHOR_NAME": "Dana Reyes",
-            "GIT_AUTHOR_EMAIL": "dana@example.com",
-            "GIT_COMMITTER_NAME": "Dana Reyes",
-            "GIT_COMMITTER_EMAIL": "dana@example.com",
-            "NO_COLOR": "1",
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
-        }
+    env = isolated_env(home)
+    env["PATH"] = os.pathsep.join(
+        [str(bin_dir), str(Path(sys.executable).parent), env.get("PATH", "")]
     )
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-cache")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     root = tmp_path / "plans-repo"
     shutil.copytree(EXAMPLE_REPO, root)
     r = Repo(root, env)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import isolated_env
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -111,29 +112,11 @@ def test_every_command_after_the_quick_start_runs_as_typed(tmp_path: Path) -> No
     )
     home = tmp_path / "home"
     home.mkdir()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("GIT_", "PRE_COMMIT", "GITHUB_", "PYTHON"))
-    }
-    env.update(
-        {
-            "PATH": os.pathsep.join(
-                [str(bin_dir), str(Path(sys.executable).parent), env.get("PATH", os.defpath)]
-            ),
-            "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / ".config"),
-            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-            "PRE_COMMIT_COLOR": "never",
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-            "GIT_AUTHOR_NAME": "Dana Reyes",
-            "GIT_AUTHOR_EMAIL": "dana@example.com",
-            "GIT_COMMITTER_NAME": "Dana Reyes",
-            "GIT_COMMITTER_EMAIL": "dana@example.com",
-            "NO_COLOR": "1",
-        }
+    env = isolated_env(home, drop=("PYTHON",))
+    env["PATH"] = os.pathsep.join(
+        [str(bin_dir), str(Path(sys.executable).parent), env.get("PATH", os.defpath)]
     )
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
     result = subprocess.run(
         ["bash", "-e", "-x", "-c", script],
         cwd=clone,
