@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -87,3 +88,22 @@ def isolated_env(home: Path, *, drop: tuple[str, ...] = ()) -> dict[str, str]:
         }
     )
     return env
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a process that runs (not gone, not a zombie)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def none_running_soon(pids: set[int], seconds: float = 5) -> bool:
+    """Whether every process in ``pids`` is gone within ``seconds``."""
+    give_up = time.monotonic() + seconds
+    while any(running(pid) for pid in pids):
+        if time.monotonic() > give_up:
+            return False
+        time.sleep(0.05)
+    return True

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import CLEAN, TODAY, Result
+from support import none_running_soon
 
 from negplan import checking, parallel
 from negplan.parallel import WorkerError, ordered_map
@@ -78,24 +79,6 @@ def _children(pid: int) -> set[int]:
     return {int(child) for child in text.split()}
 
 
-def _running(pid: int) -> bool:
-    """Whether ``pid`` is a process that runs (not gone, not a zombie)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def _none_running_soon(pids: set[int], seconds: float = 5) -> bool:
-    give_up = time.monotonic() + seconds
-    while any(_running(pid) for pid in pids):
-        if time.monotonic() > give_up:
-            return False
-        time.sleep(0.05)
-    return True
-
-
 @contextmanager
 def _negplan(script: str, *args: str | Path) -> Iterator[subprocess.Popen[str]]:
     """negplan run by ``script`` in its own process group (as a shell starts a command),
@@ -143,7 +126,7 @@ def test_sigterm_to_check_stops_it_and_its_workers_at_once(tmp_path: Path) -> No
         stdout, stderr = proc.communicate(timeout=20)
         assert proc.returncode == 143, stderr
         assert stderr == ""
-        assert _none_running_soon(workers)
+        assert none_running_soon(workers)
         assert all(" [NP102] hint: " in line for line in stdout.splitlines())
 
 
@@ -154,7 +137,7 @@ def test_ctrl_c_in_check_is_one_line_and_exit_130(tmp_path: Path) -> None:
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
         _, stderr = proc.communicate(timeout=20)
         assert (proc.returncode, stderr) == (130, "negplan: interrupted\n")
-        assert _none_running_soon(workers)
+        assert none_running_soon(workers)
 
 
 def test_ctrl_c_in_brief_is_one_line_and_exit_130(
