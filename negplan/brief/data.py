@@ -22,6 +22,8 @@ from negplan.findings import Finding, Severity
 from negplan.rules import RULES
 from negplan.rules._util import POSITIONS, show
 
+from negplan.models.plan import Commitment
+
 if TYPE_CHECKING:
     from negplan.models.plan import Plan, Trade, Variable
     from negplan.models.playbook import Playbook, Term
@@ -341,14 +343,14 @@ def _variable(variable: "Variable", term: "Term | None", *, redact: bool) -> Var
 
 
 def _trade(
-    move: "Trade | str",
+    move: "Trade | Commitment",
     terms: "dict[str, Term]",
     variables: "dict[str, Variable]",
     *,
     redact: bool,
 ) -> str:
-    if isinstance(move, str):
-        return clean(move)
+    if isinstance(move, Commitment):
+        return clean(move.describe())
     term = terms.get(move.term)
     name = term.name if term else move.term
     variable = variables.get(move.term)

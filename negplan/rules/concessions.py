@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 
 def _gives(ctx: PlanContext) -> Iterator[tuple[int, Trade]]:
     for i, concession in enumerate(ctx.plan.concessions):
-        if not isinstance(concession.give, str):
-            yield i, concession.give
+        yield i, concession.give
 
 
 @rule("NP401", "give-without-get", Severity.ERROR, target="plan", ideas=(5,))
@@ -44,19 +43,18 @@ def give_without_get(ctx: PlanContext) -> Iterator[Issue]:
         none.
     """
     for i, concession in enumerate(ctx.plan.concessions):
-        get = concession.get
-        if get is None or (isinstance(get, str) and not get.strip()):
+        if concession.get is None:
             what = _describe(ctx, concession.give)
             yield Issue(
                 ("concessions", i),
                 f"concession {i + 1} gives {what} without getting anything",
-                'add `get:`: what the buyer gives in return ("if we do X, can you do Y?")',
+                "add `get:`: what the buyer gives in return, a term (`{term: contract_length, "
+                "value: 36}`) or a commitment with a date (`{commitment: signed order form, "
+                'by: 2027-03-31}`) ("if we do X, can you do Y?")',
             )
 
 
-def _describe(ctx: PlanContext, give: Trade | str) -> str:
-    if isinstance(give, str):
-        return f"'{give}'" if len(give) <= 40 else f"'{give[:37]}...'"
+def _describe(ctx: PlanContext, give: Trade) -> str:
     term = ctx.term(give.term)
     return f"{give.term} {show(term, give.value)}" if term else give.term
 
@@ -88,6 +86,8 @@ def give_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
     variables = {v.term: v for v in ctx.plan.variables}
     for i, give in _gives(ctx):
         variable = variables.get(give.term)
+        if ctx.term(give.term) is None:
+            continue  # NP201 reports a term the playbook lacks
         if variable is None:
             yield Issue(
                 ("concessions", i, "give", "term"),
@@ -97,7 +97,16 @@ def give_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
             )
             continue
         term = ctx.term(give.term)
-        if term is None or variable.walk_away is None:
+        if term is None:
+            continue
+        if variable.firm:
+            yield Issue(
+                ("concessions", i, "give", "term"),
+                f"concession {i + 1} gives on {give.term}, which the plan holds firm",
+                f"give on another term, or drop `firm: true` from the {give.term} variable",
+            )
+            continue
+        if variable.walk_away is None:
             continue
         bad, limit = term.badness(give.value), term.badness(variable.walk_away)
         if bad is not None and limit is not None and bad > limit:
@@ -177,13 +186,15 @@ def costly_give_first(ctx: PlanContext) -> Iterator[Issue]:
             protected = term.cost == later_term.cost and term.priority < later_term.priority
             if later.term != give.term and (costlier or protected):
                 why = (
-                    f"cost {term.cost.value} vs {later_term.cost.value}"
+                    f"before the cheaper {later.term} (cost to us {term.cost.value} vs "
+                    f"{later_term.cost.value})"
                     if costlier
-                    else f"priority {term.priority} vs {later_term.priority}"
+                    else f"before {later.term}, which costs us as much and the playbook "
+                    f"protects less (priority {term.priority} vs {later_term.priority})"
                 )
                 yield Issue(
                     ("concessions", i, "give", "term"),
-                    f"concession {i + 1} gives {give.term} before the cheaper {later.term} ({why})",
+                    f"concession {i + 1} gives {give.term} {why}",
                     f"move the {later.term} concession earlier",
                 )
                 break
@@ -246,7 +257,7 @@ def not_shrinking(ctx: PlanContext) -> Iterator[Issue]:
 
 @rule("NP406", "price-only-trades", Severity.WARNING, target="plan", ideas=(4, 16))
 def price_only(ctx: PlanContext) -> Iterator[Issue]:
-    """Only price-level terms are traded; no terms-and-conditions or creative trade.
+    """Only price-level terms are given; no terms-and-conditions or creative trade.
 
     Why it matters:
         Trading across variables creates room without cutting price. Trades come in levels:
@@ -255,25 +266,34 @@ def price_only(ctx: PlanContext) -> Iterator[Issue]:
         only has nothing to trade but margin.
 
     Fails:
-        variables:
-          - {term: discount, ...}
-          - {term: volume_commitment, ...}
+        concessions:                # every give is on a price-level term
+          - give: {term: free_months, value: 1}
+            get: ...
+          - give: {term: discount, value: 5}
+            get: ...
 
     Passes:
-        variables:
-          - {term: discount, ...}
-          - {term: payment_terms, ...}
-          - {term: case_study, ...}
+        concessions:
+          - give: {term: training_seats, value: 10}
+            get: ...
+          - give: {term: discount, value: 5}
+            get: ...
 
     Options:
-        set each playbook term's `level` (price, terms, creative).
+        set each playbook term's `level` (price, terms, creative). The gives are judged
+        when the plan has a concession plan, else the variables.
     """
-    terms = [ctx.term(v.term) for v in ctx.plan.variables]
+    if ctx.plan.concessions:
+        terms = [ctx.term(give.term) for _, give in _gives(ctx)]
+        where, what = ("concessions",), "the concession plan gives only on price-level terms"
+    else:
+        terms = [ctx.term(v.term) for v in ctx.plan.variables]
+        where, what = ("variables",), "only price-level terms are traded"
     known = [t for t in terms if t is not None]
     if known and all(t.level is TradeLevel.PRICE for t in known):
         yield Issue(
-            ("variables",),
-            "only price-level terms are traded: " + ", ".join(sorted({t.id for t in known})),
+            where,
+            f"{what}: " + ", ".join(sorted({t.id for t in known})),
             "add a terms-and-conditions or creative trade (payment terms, contract length, "
             "case study, references...)",
             key=True,
