@@ -101,6 +101,11 @@ def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
             name = str(path[-1])
             allowed = _allowed_keys(model, path[:-1])
             hint = suggest(name, allowed)
+            if hint is None and " " in name and _value_at(doc.data, path) is None:
+                hint = (
+                    "a comma inside `{...}` ends the text before it: put text that holds a "
+                    "comma in quotes"
+                )
             if hint is None and allowed:
                 hint = "allowed keys here: " + ", ".join(allowed)
             parent = display_path(path[:-1])
@@ -184,6 +189,11 @@ def _problem(error: Any, path: Path) -> tuple[str, str | None]:
         if name == "id":
             return "expected an id of lower-case letters, digits and _", "for example payment_terms"
         return "does not have the expected form", None
+    if kind == "currency_code":
+        meant = ctx.get("meant")
+        return "not an ISO 4217 currency code", (
+            f"did you mean {meant}?" if meant else "for example EUR, USD or GBP"
+        )
     if kind in _FREE_TEXT:
         return _FREE_TEXT[kind]
     if kind == "literal_error":
@@ -194,7 +204,7 @@ def _problem(error: Any, path: Path) -> tuple[str, str | None]:
     return message[:1].lower() + message[1:].rstrip("."), None
 
 
-_UNION_TAGS = frozenset({"trade", "commitment"})
+_UNION_TAGS = frozenset({"<trade>", "<commitment>"})
 
 
 def _clean_path(data: Any, loc: tuple[Any, ...], *, keep_missing: bool) -> Path:

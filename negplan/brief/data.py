@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from negplan.brief.text import clean, optional
 from negplan.domain import AlignmentStatus, format_value
 from negplan.findings import Finding, Severity
+from negplan.models.plan import Commitment
+from negplan.readiness import readiness
 from negplan.rules import RULES
 from negplan.rules._util import POSITIONS, show
-
-from negplan.models.plan import Commitment
+from negplan.rules.terms import worst_past_authority
+from negplan.signoffs import assess, entries_for, term_ladder
 
 if TYPE_CHECKING:
     from negplan.models.plan import Plan, Trade, Variable
@@ -33,7 +35,7 @@ WITHHELD = "(withheld)"
 
 
 class Readiness(NamedTuple):
-    """The check's verdict: READY, READY (with warnings) or NOT READY."""
+    """The check's verdict: DRAFT, NOT READY, READY WITH WARNINGS or READY."""
 
     ready: bool
     label: str
@@ -233,7 +235,7 @@ def build_brief(
         walk_away=None if redact else optional(plan.walk_away),
         ours=_alternative(plan, "ours"),
         theirs=_alternative(plan, "theirs"),
-        signoffs=() if redact else _signoffs(plan, terms),
+        signoffs=() if redact else _signoffs(plan, terms, today),
         questions=tuple(clean(q) for q in plan.questions),
         asks=tuple(AskRow(clean(a.ask), optional(a.response)) for a in plan.asks),
         findings=tuple(_finding(f, redact=redact) for f in findings),
@@ -277,7 +279,7 @@ def _readiness(findings: list[Finding]) -> Readiness:
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     infos = sum(f.severity is Severity.INFO for f in findings)
-    label = "NOT READY" if errors else "READY"
+    state = readiness(findings)
     counted: dict[str, int] = {}
     for finding in findings:
         if finding.severity in (Severity.ERROR, Severity.WARNING):
@@ -287,7 +289,8 @@ def _readiness(findings: list[Finding]) -> Readiness:
     summary = ", ".join(
         (_plural(errors, "error"), _plural(warnings, "warning"), _plural(infos, "note"))
     )
-    return Readiness(errors == 0, label, errors, warnings, infos, summary, rules)
+    ready = not state.fails()
+    return Readiness(ready, state.value, errors, warnings, infos, summary, rules)
 
 
 def _rule_name(code: str) -> str:
@@ -372,33 +375,32 @@ def _alternative(plan: "Plan", side: str) -> AlternativeInfo | None:
     return AlternativeInfo(clean(alt.description), alt.status.value, optional(alt.evidence))
 
 
-def _signoffs(plan: "Plan", terms: "dict[str, Term]") -> tuple[SignoffRow, ...]:
+def _signoffs(plan: "Plan", terms: "dict[str, Term]", today: date) -> tuple[SignoffRow, ...]:
     rows: list[SignoffRow] = []
-    entries = {a.term: a for a in plan.alignment if a.term}
     seen: set[int] = set()
     for variable in plan.variables:
         term = terms.get(variable.term)
-        if term is None:
+        worst = worst_past_authority(term, variable) if term is not None else None
+        if term is None or worst is None:
             continue
-        worst = None
-        for name in POSITIONS:
-            value = getattr(variable, name)
-            if value is not None and term.within_limits(value) and term.past_authority(value):
-                worst = value
-        if worst is None:
-            continue
-        rung = term.approver_for(worst)
-        entry = entries.get(variable.term)
+        value = getattr(variable, worst)
+        verdict = assess(plan, entries_for(plan, term.id), term_ladder(term), value, today)
+        entry = plan.alignment[verdict.index] if verdict.index is not None else None
         if entry is not None:
             seen.add(id(entry))
+        rung = term.approver_for(value)
+        status = "not asked" if entry is None else entry.status.value
+        if verdict.problem is not None:
+            status = "does not cover"
+        notes = verdict.problem[1] if verdict.problem else (entry.notes if entry else None)
         rows.append(
             SignoffRow(
                 who=clean(rung.approver if rung else entry.with_ if entry else term.owner),
-                what=clean(f"{term.name} to {show(term, worst)}"),
-                status=entry.status.value if entry else "not asked",
-                done=entry is not None and entry.status is AlignmentStatus.AGREED,
+                what=clean(f"{term.name} to {show(term, value)}"),
+                status=status,
+                done=verdict.covered,
                 date=entry.date.isoformat() if entry and entry.date else None,
-                notes=optional(entry.notes) if entry else None,
+                notes=optional(notes),
             )
         )
     for entry in plan.alignment:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, StrictBool, Tag, field_validator
+from pydantic import Discriminator, Field, StrictBool, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from negplan.domain import AlignmentStatus, Priority, Stance
@@ -148,6 +148,22 @@ class Variable(Model):
     )
     notes: str | None = Field(None, description="Reasoning, for the brief.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _one_firm_position(cls, data: Any) -> Any:
+        # A firm term's one position stands for all three: opening = target = walk-away.
+        if not isinstance(data, dict) or data.get("firm") is not True:
+            return data
+        given = [data[k] for k in ("target", "opening", "walk_away") if data.get(k) is not None]
+        if not given:
+            return data
+        return {
+            "opening": given[0],
+            "target": given[0],
+            "walk_away": given[0],
+            **{k: v for k, v in data.items() if v is not None},
+        }
+
 
 class Trade(Model):
     """A move on a term: the term id and the position we move to."""
@@ -178,11 +194,11 @@ def _not_text(value: Any, what: str) -> Any:
 
 
 def _get_kind(value: Any) -> str:
-    return "commitment" if isinstance(value, dict) and "commitment" in value else "trade"
+    return "<commitment>" if isinstance(value, dict) and "commitment" in value else "<trade>"
 
 
 Get = Annotated[
-    Annotated[Trade, Tag("trade")] | Annotated[Commitment, Tag("commitment")],
+    Annotated[Trade, Tag("<trade>")] | Annotated[Commitment, Tag("<commitment>")],
     Discriminator(_get_kind),
 ]
 

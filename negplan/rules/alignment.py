@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from negplan.domain import AlignmentStatus
 from negplan.findings import Severity
+from negplan.models.plan import Commitment
 from negplan.rules.base import Issue, PlanContext, rule
 from negplan.rules.terms import worst_past_authority
 from negplan.signoffs import assess, date_problem, entries_for, term_ladder
@@ -107,7 +108,8 @@ def alignment_unresolved(ctx: PlanContext) -> Iterator[Issue]:
 
 @rule("NP603", "dates-incoherent", Severity.WARNING, target="plan")
 def dates_incoherent(ctx: PlanContext) -> Iterator[Issue]:
-    """The deal's dates do not make sense: close before the meeting, or meeting in the past.
+    """The plan's dates do not make sense: close before the meeting, meeting in the past, or a
+    commitment asked for by a date already past.
 
     Why it matters:
         A plan for a meeting that already happened, or a close date before the negotiation,
@@ -127,6 +129,14 @@ def dates_incoherent(ctx: PlanContext) -> Iterator[Issue]:
         `negplan check --today DATE` sets the date to compare with (default: today).
     """
     deal = ctx.plan.deal
+    for i, concession in enumerate(ctx.plan.concessions):
+        get = concession.get
+        if isinstance(get, Commitment) and get.by < ctx.today:
+            yield Issue(
+                ("concessions", i, "get", "by"),
+                f"concession {i + 1} gets a commitment due {get.by}, which is already past",
+                "set the date the buyer will commit by, after the meeting",
+            )
     if deal.meeting is not None and deal.close is not None and deal.close < deal.meeting:
         yield Issue(
             ("deal", "close"),

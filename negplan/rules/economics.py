@@ -202,8 +202,8 @@ def trade_gives_more(ctx: PlanContext) -> Iterator[Issue]:
         give, get = step.give, step.get
         if give is None or get is None or give.worth is None or get.worth is None:
             continue
-        if give.worth + get.worth >= 0:
-            continue
+        if give.worth + get.worth >= 0 or _past_walk_away(ctx, get.term, get.position):
+            continue  # a get past our walk-away is NP410's to report
         i = step.number - 1
         gave = _trade_text(ctx, give.term, give.position)
         got = _trade_text(ctx, get.term, get.position)
@@ -213,6 +213,15 @@ def trade_gives_more(ctx: PlanContext) -> Iterator[Issue]:
             f"for {got}, worth only {format_money(get.worth, currency)}",
             "ask for more in return, or give less",
         )
+
+
+def _past_walk_away(ctx: PlanContext, term_id: str | None, position: object) -> bool:
+    term = ctx.term(term_id or "")
+    variable = next((v for v in ctx.plan.variables if v.term == term_id), None)
+    if term is None or variable is None:
+        return False
+    bad, limit = term.badness(position), term.badness(variable.walk_away)
+    return bad is not None and limit is not None and bad > limit
 
 
 def _trade_text(ctx: PlanContext, term_id: str | None, position: object) -> str:
@@ -280,9 +289,51 @@ def term_without_value(ctx: PlanContext) -> Iterator[Issue]:
             )
 
 
+@rule("NP707", "economics-not-checked", Severity.WARNING, target="plan", ideas=(2, 10))
+def economics_not_checked(ctx: PlanContext) -> Iterator[Issue]:
+    """The package rules could not run: the plan has no list value to price it against.
+
+    Why it matters:
+        The package floor (NP701), the package approval ladder (NP702) and the value of each
+        trade (NP703) all measure against the deal's annual list value. Without it they
+        cannot run, and a plan that would breach the floor would pass unnoticed; this finding
+        says so instead of staying silent.
+
+    Fails:
+        deal: {title: 2027 renewal, customer: Acme, owner: Dana}    # no list_value
+        (the playbook sets `economics.floor: 80`)
+
+    Passes:
+        deal: {title: 2027 renewal, customer: Acme, owner: Dana, list_value: 240000}
+
+    Options:
+        none; runs when the playbook sets a package floor, a package authority or any
+        value model.
+    """
+    if ctx.plan.deal.list_value is not None:
+        return
+    settings = ctx.playbook.economics
+    checks = []
+    if settings is not None and settings.floor is not None:
+        checks.append(f"the {format_percent(settings.floor)} package floor")
+    if settings is not None and settings.authority is not None:
+        checks.append("the package approval ladder")
+    if any(term.worth for term in ctx.playbook.terms) and ctx.plan.concessions:
+        checks.append("the value of each trade")
+    if checks:
+        listed = ", ".join(checks[:-1]) + (" and " if len(checks) > 1 else "") + checks[-1]
+        yield Issue(
+            ("deal",),
+            f"no deal.list_value: {listed} could not be checked",
+            "add `list_value:` under `deal:` (the annual list value, in the deal currency)",
+            key=True,
+        )
+
+
 RULES = [
     package_below_floor,
     package_needs_approval,
     trade_gives_more,
     term_without_value,
+    economics_not_checked,
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from negplan.domain import Unit
@@ -16,7 +17,7 @@ from negplan.signoffs import assess, entries_for, snippet, term_ladder, unresolv
 
 @rule("NP201", "unknown-term", Severity.ERROR, target="plan", ideas=(10,))
 def unknown_term(ctx: PlanContext) -> Iterator[Issue]:
-    """A variable, or a concession's give or get, names a term that is not in the playbook.
+    """A variable, a concession's give or get, or a sign-off names a term not in the playbook.
 
     Why it matters:
         The playbook's term library is the company's shared list of what can be traded, with
@@ -43,6 +44,15 @@ def unknown_term(ctx: PlanContext) -> Iterator[Issue]:
                 suggest(variable.term, known) or "terms: " + ", ".join(known),
             )
     planned = [v.term for v in ctx.plan.variables if ctx.term(v.term) is not None]
+    for i, entry in enumerate(ctx.plan.alignment):
+        if entry.term is not None and ctx.term(entry.term) is None:
+            yield Issue(
+                ("alignment", i, "term"),
+                f"sign-off with {entry.with_} is on term '{entry.term}', which is not in the "
+                "playbook",
+                suggest(entry.term, planned) or suggest(entry.term, known) or "terms: "
+                + ", ".join(known),
+            )
     for i, concession in enumerate(ctx.plan.concessions):
         for side, verb in (("give", "gives"), ("get", "gets")):
             trade = getattr(concession, side)
@@ -160,8 +170,8 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
         value = getattr(variable, worst)
         entries = entries_for(ctx.plan, term.id)
         verdict = assess(ctx.plan, entries, term_ladder(term), value, ctx.today)
-        if verdict.covered or verdict.problem is not None:
-            continue
+        if verdict.covered or verdict.problem is not None or _misspelt_entry(ctx, term.id):
+            continue  # the sign-off's own finding (NP601, or NP201 for its term) says why
         entry = ctx.plan.alignment[verdict.index] if verdict.index is not None else None
         if entry is not None and unresolved(entry, meeting, ctx.today, window):
             continue
@@ -184,6 +194,11 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
                 "get the sign-off before the meeting and record it under `alignment:`: "
                 f"`{snippet(who, term.id, value)}`",
             )
+
+
+def _misspelt_entry(ctx: PlanContext, term_id: str) -> bool:
+    unknown = [e.term for e in ctx.plan.alignment if e.term and ctx.term(e.term) is None]
+    return bool(difflib.get_close_matches(term_id, unknown, n=1, cutoff=0.6))
 
 
 def worst_past_authority(term: Term, variable: Variable) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import textwrap
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -165,15 +166,18 @@ class _Builder:
             "asks": "What the buyer will ask or object, and how we answer.",
             "questions": "Questions that uncover interests and the buyer's alternatives "
             f"(at least {req.min_questions}).",
-            "alignment": "Internal sign-offs for anything past your authority: with (approver "
-            "or owner),\nterm, status (agreed, pending or disputed).",
+            "alignment": "Internal sign-offs for anything past your authority: with (the "
+            "approver role on the\nplaybook's ladder), term (or topic: package), up_to (how "
+            "far it goes), status\n(agreed, pending or disputed) and date (when agreed).",
         }
         return notes.get(name)
 
     def _concessions_note(self) -> str:
         lines = [
             "Trade, never give: each give gets something back; list them in the order "
-            "you plan to make them."
+            "you plan to make them.",
+            "give: a term and the position we move to. get: a term and value, or a "
+            "commitment with a date.",
         ]
         if self.pb.strategy.dont_lead_with:
             lines.append(
@@ -313,15 +317,33 @@ class _Builder:
         return _todo("the point where we decline the deal, in one line")
 
     def _concessions(self) -> Any:
-        return _seq(
-            [
-                _map(
-                    give=_todo("what we give (cheap for us, valuable to them)"),
-                    get=_todo("what we get in return"),
-                    condition=_todo("if you ..., we can ..."),
-                )
-            ]
+        entry = _map(
+            give=self._first_give(),
+            get=_map(
+                commitment=_todo("what the buyer commits to in return"),
+                by=self.answers.meeting or date.today() + timedelta(days=30),
+            ),
+            condition=_todo("if you ..., we can ..."),
         )
+        return _seq([entry])
+
+    def _first_give(self) -> Any:
+        """The cheapest term to give first (never one the strategy says not to lead with),
+        moved to its target."""
+        avoid = set(self.pb.strategy.dont_lead_with)
+        moves = [
+            (term, target)
+            for term in self.terms
+            for opening, target, _ in [positions(term)]
+            if target is not None and target != opening
+        ]
+        moves.sort(key=lambda m: (m[0].id in avoid, m[0].cost.rank, -m[0].priority))
+        if not moves:
+            return _map(term=_todo("a term of the variables above"), value=None)
+        term, target = moves[0]
+        give = _map(term=term.id, value=_yaml_value(target))
+        give.fa.set_flow_style()
+        return give
 
     def _asks(self) -> Any:
         count = max(self.pb.requirements.min_asks, 1)
