@@ -50,8 +50,9 @@ def unknown_term(ctx: PlanContext) -> Iterator[Issue]:
                 ("alignment", i, "term"),
                 f"sign-off with {entry.with_} is on term '{entry.term}', which is not in the "
                 "playbook",
-                suggest(entry.term, planned) or suggest(entry.term, known) or "terms: "
-                + ", ".join(known),
+                suggest(entry.term, planned)
+                or suggest(entry.term, known)
+                or "terms: " + ", ".join(known),
             )
     for i, concession in enumerate(ctx.plan.concessions):
         for side, verb in (("give", "gives"), ("get", "gets")):

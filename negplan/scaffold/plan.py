@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from negplan.models.plan import Deal, Plan
-from negplan.models.playbook import Playbook
+from negplan.models.playbook import Playbook, TradeLevel
 from negplan.scaffold.answers import Answers
 from negplan.scaffold.terms import Position, opening_note, positions, term_notes
 
@@ -317,19 +317,22 @@ class _Builder:
         return _todo("the point where we decline the deal, in one line")
 
     def _concessions(self) -> Any:
-        entry = _map(
-            give=self._first_give(),
+        return _seq([self._concession(give) for give in self._first_gives()])
+
+    def _concession(self, give: Any) -> Any:
+        return _map(
+            give=give,
             get=_map(
                 commitment=_todo("what the buyer commits to in return"),
                 by=self.answers.meeting or date.today() + timedelta(days=30),
             ),
             condition=_todo("if you ..., we can ..."),
         )
-        return _seq([entry])
 
-    def _first_give(self) -> Any:
-        """The cheapest term to give first (never one the strategy says not to lead with),
-        moved to its target."""
+    def _first_gives(self) -> list[Any]:
+        """The first gives to plan: the cheapest term (never one the strategy says not to lead
+        with), moved to its target; and when that is a price term, a terms or creative give
+        after it, so that the plan does not trade price alone."""
         avoid = set(self.pb.strategy.dont_lead_with)
         moves = [
             (term, target)
@@ -337,13 +340,25 @@ class _Builder:
             for opening, target, _ in [positions(term)]
             if target is not None and target != opening
         ]
-        moves.sort(key=lambda m: (m[0].id in avoid, m[0].cost.rank, -m[0].priority))
+        moves.sort(
+            key=lambda m: (
+                m[0].id in avoid,
+                m[0].level is TradeLevel.PRICE,
+                m[0].cost.rank,
+                -m[0].priority,
+            )
+        )
         if not moves:
-            return _map(term=_todo("a term of the variables above"), value=None)
-        term, target = moves[0]
-        give = _map(term=term.id, value=_yaml_value(target))
-        give.fa.set_flow_style()
-        return give
+            return [_map(term=_todo("a term of the variables above"), value=None)]
+        chosen = moves[:1]
+        if chosen[0][0].level is TradeLevel.PRICE:
+            chosen += [m for m in moves if m[0].level is not TradeLevel.PRICE][:1]
+        gives = []
+        for term, target in chosen:
+            give = _map(term=term.id, value=_yaml_value(target))
+            give.fa.set_flow_style()
+            gives.append(give)
+        return gives
 
     def _asks(self) -> Any:
         count = max(self.pb.requirements.min_asks, 1)

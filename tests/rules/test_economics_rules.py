@@ -143,10 +143,13 @@ def test_trade_giving_more_than_it_gets(tmp_path: Path) -> None:
     )
 
 
-def test_text_gets_are_not_compared(tmp_path: Path) -> None:
+def test_commitment_gets_are_not_compared(tmp_path: Path) -> None:
     text = mutate(
         CLEAN_TEXT,
-        ("get: {term: reference_calls, value: 2}", "get: Two reference calls a year"),
+        (
+            "get: {term: reference_calls, value: 2}",
+            "get: {commitment: two reference calls a year, by: 2027-06-30}",
+        ),
     )
     assert "NP703" not in codes(check_text(tmp_path, text).findings)
 

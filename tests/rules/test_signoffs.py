@@ -75,9 +75,7 @@ def test_too_small_a_value_does_not_cover(tmp_path: Path) -> None:
     text = _signed(_entry("VP Sales", up_to="22"))
     finding = _only(check_text(tmp_path, text).findings, "NP601")
     assert finding.line == line_of(text, "up_to: 22")
-    assert finding.message == (
-        "the sign-off covers discount up to 22%, and the plan goes to 25%"
-    )
+    assert finding.message == ("the sign-off covers discount up to 22%, and the plan goes to 25%")
 
 
 def test_a_sign_off_without_its_reach_does_not_cover(tmp_path: Path) -> None:
@@ -119,8 +117,7 @@ def test_package_sign_off_from_too_low_a_rung(tmp_path: Path) -> None:
         ("    target: 5\n    walk_away: 10\n", "    target: 5\n    walk_away: 14\n"),
         (
             ALIGNMENT,
-            ALIGNMENT
-            + "  - with: Regional sales director\n    term: discount\n    up_to: 14\n"
+            ALIGNMENT + "  - with: Regional sales director\n    term: discount\n    up_to: 14\n"
             "    status: agreed\n    date: 2026-11-20\n"
             "  - with: Regional sales director\n    topic: package\n    up_to: 19\n"
             "    status: agreed\n    date: 2026-11-20\n",
@@ -131,7 +128,8 @@ def test_package_sign_off_from_too_low_a_rung(tmp_path: Path) -> None:
     assert finding.line == line_of(text, "with: Regional sales director", nth=2)
     assert "signs off the package only up to 18% of list value" in finding.message
     fixed = text.replace(
-        "  - with: Regional sales director\n    topic: package", "  - with: VP Sales\n    topic: package"
+        "  - with: Regional sales director\n    topic: package",
+        "  - with: VP Sales\n    topic: package",
     )
     assert "NP702" not in codes(check_text(tmp_path, fixed).findings)
 
