@@ -77,7 +77,9 @@ def term_ladder(term: Term) -> Ladder:
     """The approval ladder of a term."""
 
     def show(value: object) -> str:
-        return format_value(value, term.unit.value) if _position(value) else str(value)
+        if value is None or isinstance(value, (bool, str, Decimal)):
+            return format_value(value, term.unit.value)
+        return str(value)
 
     return Ladder(
         term.id,
@@ -241,10 +243,6 @@ def _plain(value: object) -> str:
         # a computed share: rounded up, so that a sign-off up to it covers it
         value = value.quantize(Decimal("0.01"), rounding="ROUND_CEILING")
     return str(value)
-
-
-def _position(value: object) -> bool:
-    return value is None or isinstance(value, (bool, str, Decimal))
 
 
 def _normal(text: str) -> str:

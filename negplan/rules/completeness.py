@@ -201,10 +201,11 @@ def value_unsupported(ctx: PlanContext) -> Iterator[Issue]:
         none.
     """
     value = ctx.plan.value
-    if value is None or not (value.statement or "").strip() or _PLACEHOLDER.match(value.statement):
+    statement = (value.statement or "").strip() if value is not None else ""
+    if value is None or not statement or _PLACEHOLDER.match(statement):
         return
     proofs = [p for p in value.proof_points if not is_placeholder(p)]
-    if not proofs and not _FIGURE.search(value.statement):
+    if not proofs and not _FIGURE.search(statement):
         yield Issue(
             ("value", "statement"),
             "the value statement has no figure and no proof point",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from support import CLEAN_TEXT, DEFAULT_PLAYBOOK_TEXT, at, check_text, codes, line_of, mutate
 
 PAYMENT_GIVE = (
