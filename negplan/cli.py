@@ -334,6 +334,40 @@ def _new(
     )
 
 
+@app.command("debrief", cls=PlainCommand)
+@_guarded
+def _debrief(
+    plan: Annotated[
+        str,
+        typer.Argument(metavar="PLAN", help="The plan the debrief is about.", show_default=False),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the debrief here (default: PLAN's name with .debrief.yaml, beside it; "
+            "- for stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the debrief file if it exists.")
+    ] = False,
+    playbook: PlaybookOption = None,
+    today: TodayOption = None,
+) -> int:
+    """Write a debrief of a plan: what was agreed against what was planned.
+
+    Prefilled from the plan: its content hash, every term to record the agreed position of,
+    the planned moves, the anticipated asks and the sign-offs, with TODO placeholders and
+    guiding comments. Check it with `negplan check`, price it with `negplan value`."""
+    from negplan.commands import debrief  # the writer loads only when it runs
+
+    return debrief.run(plan, output=output, force=force, playbook=playbook, today=today)
+
+
 @app.command("value", cls=PlainCommand)
 @_guarded
 def _value(
