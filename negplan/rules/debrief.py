@@ -157,7 +157,7 @@ def agreed_past_authority(ctx: DebriefContext) -> Iterator[Issue]:
     yield from _package(ctx, signed)
 
 
-def _uncovered(path: Path, what: str, shown: str, verdict: Verdict) -> Issue:
+def _uncovered(path: Path, what: str, shown: str, verdict: Verdict, *, key: bool = False) -> Issue:
     problem = verdict.problem
     why = f": {problem[1]}" if problem else ""
     return Issue(
@@ -166,6 +166,7 @@ def _uncovered(path: Path, what: str, shown: str, verdict: Verdict) -> Issue:
         problem[2]
         if problem
         else "record the sign-off under `alignment:` (with, term, up_to, status: agreed, decided)",
+        key=key,
     )
 
 
@@ -180,7 +181,7 @@ def _package(ctx: DebriefContext, signed: Plan) -> Iterator[Issue]:
     ladder = package_ladder(settings)
     verdict = assess(signed, entries_for(signed, None), ladder, share, ctx.today)
     if not verdict.covered:
-        yield _uncovered(("agreed",), "the package", ladder.show(share), verdict)
+        yield _uncovered(("agreed",), "the package", ladder.show(share), verdict, key=True)
 
 
 def _draft(move: Move) -> bool:

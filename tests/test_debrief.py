@@ -1,0 +1,87 @@
+"""`negplan debrief`: the writer, the content hash, and debriefs of every example plan."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, TODAY
+
+from negplan.checking import CheckOptions, check_file
+from negplan.debriefs import content_hash
+from negplan.discovery import PlaybookCache
+from negplan.findings import Severity
+from negplan.loader import load
+from negplan.schema import document_kind
+
+PLANS = sorted(
+    p
+    for p in [*EXAMPLES.glob("*.yaml"), *(EXAMPLES / "playbook-repo" / "plans").rglob("*.yaml")]
+    if p.name != "typos-and-types.yaml"  # not a valid plan: no debrief can be written of it
+)
+
+
+def test_the_hash_is_git_hash_object(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    samples = {
+        "empty.yaml": b"",
+        "crlf.yaml": b"kind: plan\r\n",
+        "clean.yaml": PLANS[0].read_bytes(),
+    }
+    for name, data in samples.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        git = subprocess.run(
+            ["git", "hash-object", str(path)], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        assert content_hash(data) == git, name
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_a_debrief_of_every_example_plan_is_a_draft_without_errors(
+    run_cli, tmp_path: Path, plan: Path
+) -> None:
+    copy = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, copy)
+    target = copy / plan.relative_to(EXAMPLES)
+    result = run_cli("debrief", target, "--today", TODAY)
+    assert result.exit_code == 0, result
+    written = target.with_name(target.stem + ".debrief.yaml")
+    assert result.stdout.startswith(f"created {written}: fill in ")
+    options = CheckOptions(today=date.fromisoformat(TODAY))
+    checked = check_file(str(written), explicit=True, options=options, cache=PlaybookCache())
+    assert checked.error is None and checked.kind == "debrief"
+    assert checked.findings and {f.code for f in checked.findings} == {"NP509"}
+    assert not [f for f in checked.findings if f.severity is Severity.ERROR]
+
+
+def test_never_overwrites_without_force(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "acme.yaml"
+    shutil.copy(PLANS[0], plan)
+    assert run_cli("debrief", plan, "--today", TODAY).exit_code == 0
+    again = run_cli("debrief", plan, "--today", TODAY)
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert run_cli("debrief", plan, "--force", "--today", TODAY).exit_code == 0
+    out = run_cli("debrief", plan, "-o", tmp_path / "other.yaml", "--today", TODAY)
+    assert out.exit_code == 0 and (tmp_path / "other.yaml").exists()
+
+
+def test_to_stdout_and_refusals(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "acme.yaml"
+    shutil.copy(PLANS[0], plan)
+    result = run_cli("debrief", plan, "-o", "-", "--today", TODAY)
+    assert result.exit_code == 0 and "kind: debrief" in result.stdout
+    assert run_cli("debrief", plan, "-o", tmp_path / "x.txt").exit_code == 2
+    bad = run_cli("debrief", EXAMPLES / "typos-and-types.yaml", "-o", "-", "--today", TODAY)
+    assert bad.exit_code == 1 and "the plan is not valid" in bad.stderr
+
+
+def test_check_finds_debriefs_in_folders(run_cli) -> None:
+    result = run_cli("check", EXAMPLES / "debriefs", "--today", TODAY, "-f", "parsable")
+    assert result.exit_code == 0, result
+    for path in (EXAMPLES / "debriefs").glob("*.yaml"):
+        assert document_kind(load(str(path)).data) == "debrief"
