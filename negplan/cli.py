@@ -21,7 +21,7 @@ from negplan.errors import NegplanError
 from negplan.escape import visible
 
 #: The choices of options that have them (the lists of formats live with the formats).
-VALUE_FORMATS = ("text", "json")
+VALUE_FORMATS = ("text", "md", "json")
 SchemaKind = Literal["plan", "playbook"]
 SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
@@ -372,7 +372,8 @@ def _debrief(
 @_guarded
 def _value(
     plan: Annotated[
-        str, typer.Argument(metavar="PLAN", help="The plan to price.", show_default=False)
+        str,
+        typer.Argument(metavar="PLAN", help="The plan (or debrief) to price.", show_default=False),
     ],
     playbook: PlaybookOption = None,
     output_format: Annotated[
@@ -382,7 +383,7 @@ def _value(
             "-f",
             metavar="FORMAT",
             callback=one_of(VALUE_FORMATS),
-            help=f"{listed(VALUE_FORMATS)}: tables, or one JSON document.",
+            help=f"{listed(VALUE_FORMATS)}: tables, Markdown (debriefs), or one JSON document.",
         ),
     ] = "text",
     today: TodayOption = None,
@@ -390,7 +391,9 @@ def _value(
     """Price a plan: its value at opening, target and walk-away.
 
     Net value at opening, target and walk-away, the running value through the concession
-    plan, and the package against the playbook's floor and approval ladder."""
+    plan, and the package against the playbook's floor and approval ladder. Given a debrief:
+    each term's agreed position against its planned range, the package as agreed against
+    target, unplanned moves, and the asks heard, not heard and unexpected."""
     from negplan.commands import value  # the pricing code loads only when it runs
 
     return value.run(plan, playbook=playbook, output_format=output_format, today=today)

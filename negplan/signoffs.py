@@ -260,6 +260,4 @@ def unresolved(entry: Alignment, meeting: dt.date | None, today: dt.date, window
 def snippet(role: str, term_id: str | None, value: object) -> str:
     """A pending alignment entry as one line of YAML that can be pasted under `alignment:`."""
     about = f"term: {term_id}" if term_id else f"topic: {PACKAGE_TOPIC}"
-    return (
-        f"- {{with: {yaml_flow_text(role)}, {about}, up_to: {_plain(value)}, status: pending}}"
-    )
+    return f"- {{with: {yaml_flow_text(role)}, {about}, up_to: {_plain(value)}, status: pending}}"
