@@ -22,7 +22,7 @@ from negplan.escape import visible
 
 #: The choices of options that have them (the lists of formats live with the formats).
 VALUE_FORMATS = ("text", "md", "json")
-SchemaKind = Literal["plan", "playbook"]
+SchemaKind = Literal["plan", "playbook", "debrief"]
 SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
 P = ParamSpec("P")
@@ -432,7 +432,7 @@ def _schema(
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of a plan or a playbook, for editors.
+    """Print the JSON Schema of a plan, a playbook or a debrief, for editors.
 
     JSON Schema draft-07, generated from the models negplan checks with."""
     from negplan.commands import schema  # the models load only when it runs

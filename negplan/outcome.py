@@ -81,7 +81,8 @@ def _terms(plan: Plan, debrief: Debrief, playbook: Playbook) -> list[TermOutcome
         value = agreed.pop(variable.term, None)
         term = playbook.term_map.get(variable.term)
         fell, used = _fell(term, positions, value)
-        rows.append(TermOutcome(variable.term, *positions, value, fell, used))
+        opening, target, walk = positions
+        rows.append(TermOutcome(variable.term, opening, target, walk, value, fell, used))
     for term_id, value in agreed.items():
         rows.append(TermOutcome(term_id, None, None, None, value, "not in the plan", None))
     return rows

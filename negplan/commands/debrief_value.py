@@ -10,12 +10,14 @@ from typing import Any
 
 from negplan import __version__
 from negplan.checking import CheckOptions, check_file, check_plan, named_plan
-from negplan.commands.value import _money, _pct, _position
 from negplan.discovery import PlaybookCache
 from negplan.economics import format_money, format_percent
 from negplan.errors import NegplanError
 from negplan.escape import json_text, markdown_cell, visible
 from negplan.findings import Finding, Severity
+from negplan.json_values import money as _money
+from negplan.json_values import pct as _pct
+from negplan.json_values import position as _position
 from negplan.loader import load
 from negplan.models.debrief import Debrief, Move
 from negplan.models.plan import Commitment, Trade

@@ -23,14 +23,15 @@ from negplan.economics import (
     PackageStatus,
     Scenario,
     Valuation,
-    cents,
     format_money,
     format_percent,
-    percent,
 )
 from negplan.errors import NegplanError
 from negplan.escape import json_text, visible
 from negplan.findings import Finding
+from negplan.json_values import money as _money
+from negplan.json_values import pct as _pct
+from negplan.json_values import position as _position
 from negplan.loader import load
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
@@ -111,20 +112,6 @@ def price(path: str, *, playbook: str | None, today: date) -> Priced | None:
 
 
 # ---- JSON ---------------------------------------------------------------------------------
-
-
-def _money(amount: Decimal | None) -> str | None:
-    return None if amount is None else str(cents(amount) + 0)
-
-
-def _pct(amount: Decimal | None) -> str | None:
-    return None if amount is None else str(percent(amount) + 0)
-
-
-def _position(position: object) -> object:
-    if isinstance(position, Decimal):
-        return format(position.normalize(), "f")
-    return position
 
 
 def _years(years: Decimal) -> str:
