@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from negplan.debriefs import file_hash, plan_path
 from negplan.discovery import LoadedPlaybook, PlaybookCache
-from negplan.engine import check_plan_document, check_playbook_document
+from negplan.engine import check_debrief_document, check_plan_document, check_playbook_document
 from negplan.errors import InputError, NegplanError
 from negplan.files import refuse_nul
-from negplan.findings import Finding, Severity, sort_findings
+from negplan.findings import FileProblem, Finding, Severity, sort_findings
 from negplan.loader import Document, load
 from negplan.models.plan import Plan
 from negplan.schema import document_kind, header_findings
@@ -26,7 +27,7 @@ from negplan.schema import document_kind, header_findings
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Below this many files a pool of workers costs more than it saves.
 PARALLEL_MIN_FILES = 64
-_KIND_LINE = re.compile(r"^kind:\s*['\"]?(plan|playbook)['\"]?\s*(#.*)?$", re.MULTILINE)
+_KIND_LINE = re.compile(r"^kind:\s*['\"]?(plan|playbook|debrief)['\"]?\s*(#.*)?$", re.MULTILINE)
 
 
 @dataclass
@@ -91,6 +92,8 @@ def check_document(
         result.findings = sort_findings([*doc.findings, *header])
     elif kind == "playbook":
         _, result.findings = check_playbook_document(doc)
+    elif kind == "debrief":
+        _check_debrief(doc, result, options=options, cache=cache)
     else:
         _check_plan(doc, result, options=options, cache=cache)
     return result
@@ -119,6 +122,66 @@ def _check_plan(
         return
     assert loaded.playbook is not None
     result.plan, result.findings = check_plan_document(doc, loaded.playbook, today=options.today)
+
+
+def _check_debrief(
+    doc: Document, result: FileResult, *, options: CheckOptions, cache: PlaybookCache
+) -> None:
+    """Check a debrief against the plan it names and that plan's playbook."""
+    target = named_plan(doc)
+    if isinstance(target, Finding):
+        result.findings = sort_findings([*doc.findings, target])
+        return
+    plan_file, plan_hash, plan_doc = target
+    plan_result = check_document(plan_doc, explicit=True, options=options, cache=cache)
+    if plan_result.error is not None:
+        result.error = plan_result.error
+        return
+    result.playbook = plan_result.playbook
+    if plan_result.plan is None or plan_result.playbook is None:
+        result.findings = sort_findings([*doc.findings, _unreadable(doc, plan_file, None)])
+        return
+    loaded = cache.usable(plan_result.playbook)
+    assert loaded.playbook is not None
+    _, result.findings = check_debrief_document(
+        doc, plan_result.plan, loaded.playbook, plan_hash=plan_hash, today=options.today
+    )
+
+
+def named_plan(doc: Document) -> tuple[str, str, Document] | Finding:
+    """The plan a debrief document names: its path, content hash and loaded document; or the
+    NP801 finding saying why it cannot be read."""
+    ref = doc.data.get("plan")
+    reference = ref.get("path") if isinstance(ref, dict) else None
+    if not isinstance(reference, str) or "\0" in reference:
+        return _unreadable(doc, None, "the debrief names no plan")
+    plan_file = plan_path(doc.path, reference)
+    try:
+        plan_hash = file_hash(plan_file)
+        plan_doc = load(plan_file)
+    except InputError as exc:
+        return _unreadable(doc, plan_file, exc.message)
+    except FileProblem as problem:
+        return _unreadable(doc, plan_file, problem.message)
+    if not plan_doc.ok:
+        return _unreadable(doc, plan_file, "it does not parse as YAML")
+    if document_kind(plan_doc.data) != "plan":
+        return _unreadable(doc, plan_file, "it is not a plan (`kind: plan`)")
+    return plan_file, plan_hash, plan_doc
+
+
+def _unreadable(doc: Document, plan_file: str | None, why: str | None) -> Finding:
+    pos = doc.index.locate(("plan", "path") if plan_file else ("plan",))
+    if plan_file is None:
+        message = why or "the debrief names no plan"
+        hint = "add `plan: {path: PLAN, hash: HASH}`; `negplan debrief PLAN` writes both"
+    elif why is None:
+        message = f"the plan {plan_file} is not valid"
+        hint = f"run `negplan check {plan_file}` and fix it first"
+    else:
+        message = f"cannot read the plan {plan_file}: {why}"
+        hint = "`plan.path` is relative to the debrief file"
+    return Finding(doc.path, pos.line, pos.col, "NP801", Severity.ERROR, message, hint)
 
 
 def check_file(

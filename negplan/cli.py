@@ -21,8 +21,8 @@ from negplan.errors import NegplanError
 from negplan.escape import visible
 
 #: The choices of options that have them (the lists of formats live with the formats).
-VALUE_FORMATS = ("text", "json")
-SchemaKind = Literal["plan", "playbook"]
+VALUE_FORMATS = ("text", "md", "json")
+SchemaKind = Literal["plan", "playbook", "debrief"]
 SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
 P = ParamSpec("P")
@@ -334,11 +334,46 @@ def _new(
     )
 
 
+@app.command("debrief", cls=PlainCommand)
+@_guarded
+def _debrief(
+    plan: Annotated[
+        str,
+        typer.Argument(metavar="PLAN", help="The plan the debrief is about.", show_default=False),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the debrief here (default: PLAN's name with .debrief.yaml, beside it; "
+            "- for stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the debrief file if it exists.")
+    ] = False,
+    playbook: PlaybookOption = None,
+    today: TodayOption = None,
+) -> int:
+    """Write a debrief of a plan: what was agreed against what was planned.
+
+    Prefilled from the plan: its content hash, every term to record the agreed position of,
+    the planned moves, the anticipated asks and the sign-offs, with TODO placeholders and
+    guiding comments. Check it with `negplan check`, price it with `negplan value`."""
+    from negplan.commands import debrief  # the writer loads only when it runs
+
+    return debrief.run(plan, output=output, force=force, playbook=playbook, today=today)
+
+
 @app.command("value", cls=PlainCommand)
 @_guarded
 def _value(
     plan: Annotated[
-        str, typer.Argument(metavar="PLAN", help="The plan to price.", show_default=False)
+        str,
+        typer.Argument(metavar="PLAN", help="The plan (or debrief) to price.", show_default=False),
     ],
     playbook: PlaybookOption = None,
     output_format: Annotated[
@@ -348,7 +383,7 @@ def _value(
             "-f",
             metavar="FORMAT",
             callback=one_of(VALUE_FORMATS),
-            help=f"{listed(VALUE_FORMATS)}: tables, or one JSON document.",
+            help=f"{listed(VALUE_FORMATS)}: tables, Markdown (debriefs), or one JSON document.",
         ),
     ] = "text",
     today: TodayOption = None,
@@ -356,7 +391,9 @@ def _value(
     """Price a plan: its value at opening, target and walk-away.
 
     Net value at opening, target and walk-away, the running value through the concession
-    plan, and the package against the playbook's floor and approval ladder."""
+    plan, and the package against the playbook's floor and approval ladder. Given a debrief:
+    each term's agreed position against its planned range, the package as agreed against
+    target, unplanned moves, and the asks heard, not heard and unexpected."""
     from negplan.commands import value  # the pricing code loads only when it runs
 
     return value.run(plan, playbook=playbook, output_format=output_format, today=today)
@@ -395,7 +432,7 @@ def _schema(
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of a plan or a playbook, for editors.
+    """Print the JSON Schema of a plan, a playbook or a debrief, for editors.
 
     JSON Schema draft-07, generated from the models negplan checks with."""
     from negplan.commands import schema  # the models load only when it runs

@@ -7,18 +7,21 @@ and each rule's issues become findings at the positions the loader kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from negplan.findings import Finding, Severity, sort_findings
 from negplan.loader import Document
+from negplan.models.debrief import Debrief
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
 from negplan.rules import RULES
-from negplan.rules.base import Check, PlanContext, PlaybookContext, Rule
+from negplan.rules.base import Check, DebriefContext, Issue, PlanContext, PlaybookContext, Rule
 from negplan.schema import header_findings, validate
 
-Target = Literal["plan", "playbook"]
+Target = Literal["plan", "playbook", "debrief"]
 Active = list[tuple[Rule, Check, Severity]]
 
 
@@ -52,16 +55,44 @@ _ACTIVE: dict[tuple[str, int], tuple[Playbook | None, Active]] = {}
 
 
 def _run(
-    target: Target, context: PlanContext | PlaybookContext, doc: Document, book: Playbook | None
+    target: Target,
+    context: PlanContext | PlaybookContext | DebriefContext,
+    doc: Document,
+    book: Playbook | None,
 ) -> list[Finding]:
     findings: list[Finding] = []
-    for rule, check, severity in active_rules(target, book):
+    active = active_rules(target, book)
+    if target == "debrief":
+        # Placeholders are found the same way in a debrief as in a plan: NP509 runs on both.
+        placeholders = RULES[PLACEHOLDER_RULE]
+        severity = severity_for(placeholders, book)
+        if placeholders.check is not None and severity is not Severity.OFF:
+            active = [*active, (placeholders, _placeholders_in_debrief, severity)]
+    for rule, check, severity in active:
         for issue in check(context):
             pos = doc.index.locate(issue.path, key=issue.key)
             findings.append(
                 Finding(doc.path, pos.line, pos.col, rule.code, severity, issue.message, issue.hint)
             )
     return findings
+
+
+#: The rule that reports `TODO` placeholders, in plans and debriefs alike.
+PLACEHOLDER_RULE = "NP509"
+
+
+@dataclass(frozen=True)
+class _Written:
+    """What NP509 reads of a document: its model (``plan``) and its text."""
+
+    plan: object
+    source: str | None
+
+
+def _placeholders_in_debrief(context: DebriefContext) -> Iterator[Issue]:
+    check = RULES[PLACEHOLDER_RULE].check
+    assert check is not None
+    return check(_Written(context.debrief, context.source))
 
 
 def validate_playbook(doc: Document) -> tuple[Playbook | None, list[Finding]]:
@@ -105,6 +136,19 @@ def check_plan_document(
     plan, findings = validate(doc, Plan)
     findings = [*doc.findings, *findings]
     if plan is not None:
-        context = PlanContext(plan, playbook, today, doc.text)
+        context = PlanContext(plan, playbook, today, doc.text, path=doc.path)
         findings += _run("plan", context, doc, playbook)
     return plan, sort_findings(findings)
+
+
+def check_debrief_document(
+    doc: Document, plan: Plan, playbook: Playbook, *, plan_hash: str, today: date
+) -> tuple[Debrief | None, list[Finding]]:
+    """Validate a debrief (whose header is known to be right) and run the debrief rules
+    against the plan it names, as that plan is now (``plan_hash``), and its playbook."""
+    debrief, findings = validate(doc, Debrief)
+    findings = [*doc.findings, *findings]
+    if debrief is not None:
+        context = DebriefContext(debrief, plan, playbook, today, plan_hash, doc.text)
+        findings += _run("debrief", context, doc, playbook)
+    return debrief, sort_findings(findings)

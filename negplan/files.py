@@ -23,6 +23,11 @@ def read_text(path: str) -> str:
     :class:`~negplan.findings.FileProblem` (which the loader reports as a finding) for bad
     encodings and oversize files.
     """
+    return _decode(read_bytes(path))
+
+
+def read_bytes(path: str) -> bytes:
+    """Read a file's bytes, with the checks of :func:`read_text` except the encoding."""
     fd = _open(path)
     try:
         info = os.fstat(fd)
@@ -45,7 +50,7 @@ def read_text(path: str) -> str:
             os.close(fd)
     if len(raw) > MAX_BYTES:
         raise FileProblem("NP105", f"file is over the {MAX_BYTES:,}-byte limit", Position(1, 1))
-    return _decode(raw)
+    return raw
 
 
 def refuse_nul(path: str) -> None:

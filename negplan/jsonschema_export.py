@@ -30,8 +30,9 @@ from negplan.atomic import write_atomic
 from negplan.errors import NegplanError
 from negplan.jsonschema_terms import add_terms
 from negplan.models import Plan, Playbook
+from negplan.models.debrief import Debrief
 
-SchemaKind = Literal["plan", "playbook"]
+SchemaKind = Literal["plan", "playbook", "debrief"]
 
 #: The dialect declared in ``$schema``: what editors' YAML language server implements.
 DIALECT = "http://json-schema.org/draft-07/schema#"
@@ -61,6 +62,10 @@ _TITLES = {
         "negplan playbook",
         "A company negotiation playbook (kind: playbook): strategy, term library, rules.",
     ),
+    "debrief": (
+        "negplan debrief",
+        "What was agreed against the plan (kind: debrief), checked with `negplan check`.",
+    ),
 }
 
 
@@ -70,7 +75,9 @@ def build_schema(kind: SchemaKind, playbook: Playbook | None = None) -> dict[str
     With ``playbook`` (plans only), the plan schema offers the playbook's term ids and, once
     a term is named, the positions it allows.
     """
-    model = Plan if kind == "plan" else Playbook
+    model: type[Plan | Playbook | Debrief] = (
+        Plan if kind == "plan" else Debrief if kind == "debrief" else Playbook
+    )
     raw = model.model_json_schema(by_alias=True, mode="validation")
     body = _portable(raw)
     assert isinstance(body, dict)

@@ -13,7 +13,7 @@ from negplan.findings import Finding, Severity
 from negplan.loader import Document
 from negplan.positions import Path
 
-KINDS = ("plan", "playbook")
+KINDS = ("plan", "playbook", "debrief")
 
 
 def document_kind(data: Any) -> str | None:
@@ -67,7 +67,8 @@ def header_findings(doc: Document) -> list[Finding]:
             at(
                 ("kind",),
                 f"unknown kind {_short(kind)}",
-                suggest(str(kind), KINDS) or "expected `kind: plan` or `kind: playbook`",
+                suggest(str(kind), KINDS)
+                or "expected `kind: plan`, `kind: playbook` or `kind: debrief`",
             )
         ]
     version = data.get("version")

@@ -16,11 +16,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from negplan.models.debrief import Debrief
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "formats.md"
 README = Path(__file__).resolve().parent.parent / "README.md"
+DEBRIEF_DOC = Path(__file__).resolve().parent.parent / "docs" / "debrief.md"
 _NAMES = {
     "Decimal": "number",
     "str": "text",
@@ -89,7 +91,7 @@ def tables(root: type[BaseModel]) -> str:
 
 def render(text: str) -> str:
     """``text`` with both marker blocks regenerated."""
-    for kind, model in (("plan", Plan), ("playbook", Playbook)):
+    for kind, model in (("plan", Plan), ("playbook", Playbook), ("debrief", Debrief)):
         pattern = re.compile(
             rf"(<!-- fields:{kind} -->\n).*?(<!-- /fields:{kind} -->)", flags=re.DOTALL
         )
@@ -115,9 +117,10 @@ def render_readme(text: str) -> str:
 
 
 def main() -> int:
-    """Rewrite docs/formats.md and the README's rule table; ``--check`` only compares."""
+    """Rewrite docs/formats.md, docs/debrief.md and the README's rule table; ``--check`` only
+    compares."""
     stale = []
-    for path, renderer in ((DOC, render), (README, render_readme)):
+    for path, renderer in ((DOC, render), (DEBRIEF_DOC, render), (README, render_readme)):
         current = path.read_text("utf-8")
         fresh = renderer(current)
         if fresh != current:

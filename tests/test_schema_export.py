@@ -230,7 +230,7 @@ def test_prints_the_schema_on_stdout(run_cli, kind):
 def test_unknown_kind_exits_2_with_the_choices(run_cli):
     result = run_cli("schema", "plna")
     assert result.exit_code == 2, result
-    assert "'plna' is not one of plan, playbook; did you mean 'plan'?" in result.stderr
+    assert "'plna' is not one of plan, playbook, debrief; did you mean 'plan'?" in result.stderr
 
 
 def test_output_file_is_written_refreshed_and_protected(run_cli, tmp_path):

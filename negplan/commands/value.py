@@ -23,27 +23,39 @@ from negplan.economics import (
     PackageStatus,
     Scenario,
     Valuation,
-    cents,
     format_money,
     format_percent,
-    percent,
 )
 from negplan.errors import NegplanError
 from negplan.escape import json_text, visible
 from negplan.findings import Finding
+from negplan.json_values import money as _money
+from negplan.json_values import pct as _pct
+from negplan.json_values import position as _position
+from negplan.loader import load
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
 from negplan.pricing import analyse
 from negplan.report.json import finding_dict
 from negplan.report.parsable import format_finding
 from negplan.rules._util import show
+from negplan.schema import document_kind
 
 
 def run(plan: str, *, playbook: str | None, output_format: str, today: str | None) -> int:
     """Price ``plan`` and print it as ``output_format`` (``text`` or ``json``); return the
     exit code (1 when the plan is not valid). Raises :class:`NegplanError` when negplan cannot
-    run or the plan has nothing to price."""
-    priced = price(plan, playbook=playbook, today=parse_today(today))
+    run or the plan has nothing to price. A debrief is priced against its plan."""
+    when = parse_today(today)
+    if _is_debrief(plan):
+        from negplan.commands import debrief_value
+
+        return debrief_value.run(plan, playbook=playbook, output_format=output_format, today=when)
+    if output_format == "md":
+        raise NegplanError(
+            "--format md is for debriefs", hint="a plan's value prints as text or json"
+        )
+    priced = price(plan, playbook=playbook, today=when)
     if priced is None:
         return 1
     if output_format == "json":
@@ -52,6 +64,13 @@ def run(plan: str, *, playbook: str | None, output_format: str, today: str | Non
     else:
         render_text(priced)
     return 0
+
+
+def _is_debrief(path: str) -> bool:
+    try:
+        return document_kind(load(path).data) == "debrief"
+    except NegplanError:
+        return False  # `price` reports what is wrong with the file
 
 
 @dataclass(frozen=True)
@@ -93,20 +112,6 @@ def price(path: str, *, playbook: str | None, today: date) -> Priced | None:
 
 
 # ---- JSON ---------------------------------------------------------------------------------
-
-
-def _money(amount: Decimal | None) -> str | None:
-    return None if amount is None else str(cents(amount) + 0)
-
-
-def _pct(amount: Decimal | None) -> str | None:
-    return None if amount is None else str(percent(amount) + 0)
-
-
-def _position(position: object) -> object:
-    if isinstance(position, Decimal):
-        return format(position.normalize(), "f")
-    return position
 
 
 def _years(years: Decimal) -> str:

@@ -217,6 +217,16 @@ class Requirements(Model):
         description="An alignment still pending this many days (or fewer) before the meeting "
         "is flagged.",
     )
+    debrief_days: int = Field(
+        7,
+        ge=0,
+        description="Days after the meeting by which a debrief of the plan is due (NP809).",
+    )
+    debrief_reasons: list[str] = Field(
+        default_factory=list,
+        description="Reason codes a debrief's `reason:` must use, e.g. `price`, `timing` "
+        "(empty: any short text).",
+    )
     sections: list[
         Literal[
             "team",

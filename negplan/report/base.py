@@ -29,6 +29,7 @@ class Summary:
     files: int = 0
     plans: int = 0
     playbooks: int = 0
+    debriefs: int = 0
     skipped: int = 0
     counts: dict[Severity, int] = field(
         default_factory=lambda: {Severity.ERROR: 0, Severity.WARNING: 0, Severity.INFO: 0}
@@ -58,6 +59,8 @@ class Summary:
             self.plans += 1
         elif result.kind == "playbook":
             self.playbooks += 1
+        elif result.kind == "debrief":
+            self.debriefs += 1
         failing = 0
         for finding in result.findings:
             self.counts[finding.severity] += 1
@@ -85,7 +88,13 @@ class Summary:
             return not_checked if self.problems else "no plans or playbooks checked"
         checked = _count(self.files, "file")
         kinds = [
-            _count(n, word) for n, word in ((self.plans, "plan"), (self.playbooks, "playbook")) if n
+            _count(n, word)
+            for n, word in (
+                (self.plans, "plan"),
+                (self.playbooks, "playbook"),
+                (self.debriefs, "debrief"),
+            )
+            if n
         ]
         if kinds:
             checked += " (" + ", ".join(kinds) + ")"

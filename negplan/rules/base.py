@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, Literal, TypeVar, cast
 
 from negplan.findings import Severity
+from negplan.models.debrief import Debrief
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook, Term
 from negplan.positions import Path
@@ -43,6 +44,8 @@ class PlanContext:
     today: date
     source: str | None = field(default=None, compare=False, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: The plan's file, when it is one: rules about files beside it (a debrief) need it.
+    path: str | None = field(default=None, compare=False)
 
     def cached(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a value once per plan and share it between rules."""
@@ -64,7 +67,25 @@ class PlaybookContext:
     rules: Mapping[str, Rule]
 
 
-Target = Literal["file", "plan", "playbook"]
+@dataclass(frozen=True)
+class DebriefContext:
+    """What a debrief rule sees: the debrief, the plan it is about (as it is now), that
+    plan's playbook, today's date, and whether the plan changed since the debrief was written
+    (its content hash now)."""
+
+    debrief: Debrief
+    plan: Plan
+    playbook: Playbook
+    today: date
+    plan_hash: str
+    source: str | None = field(default=None, compare=False, repr=False)
+
+    def term(self, term_id: str) -> Term | None:
+        """The playbook term with this id, if any."""
+        return self.playbook.term_map.get(term_id)
+
+
+Target = Literal["file", "plan", "playbook", "debrief"]
 Check = Callable[..., Iterator[Issue]]
 
 
@@ -73,7 +94,8 @@ class Rule:
     """A rule: stable code, kebab-case name, default severity and documentation.
 
     ``target`` says what it checks: ``file`` rules are raised by the loader and the schema
-    (their severity cannot be changed), ``plan`` and ``playbook`` rules run on models.
+    (their severity cannot be changed), ``plan``, ``playbook`` and ``debrief`` rules run on
+    models.
     """
 
     code: str

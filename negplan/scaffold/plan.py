@@ -40,11 +40,16 @@ class Scaffold:
 
 def render_plan(scaffold: Scaffold, answers: Answers) -> str:
     """The starter plan as YAML text, comments included."""
+    return dump(build_plan(scaffold, answers))
+
+
+def dump(root: Any) -> str:
+    """A document built of ruamel nodes as YAML text, the way every scaffold writes it."""
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = _WIDTH - 4
     out = io.StringIO()
-    yaml.dump(build_plan(scaffold, answers), out)
+    yaml.dump(root, out)
     return out.getvalue()
 
 
