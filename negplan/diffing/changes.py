@@ -59,8 +59,9 @@ class Change:
     new: str
     #: The change in words, e.g. ``tightening discount authority to 8%``.
     words: str
+    #: The line in the new playbook (a change is placed on a line only, so that a key
+    #: added inside a flow mapping, ``rules: {NP406: error}``, sits where ``whatif`` puts it).
     line: int
-    col: int
 
     @property
     def name(self) -> str:
@@ -81,7 +82,7 @@ def playbook_changes(old: Playbook, new: Playbook, new_doc: Document) -> list[Ch
     for section in SECTIONS:
         found += _section_changes(section, old, new, at)
     found += _rule_changes(old, new, at)
-    return sorted(found, key=lambda c: (c.line, c.col))
+    return sorted(found, key=lambda c: c.line)
 
 
 class _Locator:
@@ -91,13 +92,13 @@ class _Locator:
         self.doc = doc
         self.term_index = {term.id: i for i, term in reversed(list(enumerate(new.terms)))}
 
-    def __call__(self, path: tuple[str, ...]) -> tuple[int, int]:
+    def __call__(self, path: tuple[str, ...]) -> int:
         parts: list[str | int] = list(path)
         if path[0] == "terms":
             index = self.term_index.get(path[1])
             parts = ["terms"] if index is None else ["terms", index, *path[2:]]
         position = self.doc.index.locate(parts, key=True)
-        return position.line, position.col
+        return position.line
 
 
 def _term_changes(old: Playbook, new: Playbook, at: _Locator) -> list[Change]:
@@ -107,7 +108,7 @@ def _term_changes(old: Playbook, new: Playbook, at: _Locator) -> list[Change]:
         if term_id not in before:
             added: tuple[str, ...] = ("terms", term_id)
             words = f"adding term {term_id}"
-            found.append(Change(added, "added", "—", term.name, words, *at(added)))
+            found.append(Change(added, "added", "—", term.name, words, at(added)))
             continue
         previous = before[term_id]
         for field in Term.model_fields:
@@ -119,7 +120,7 @@ def _term_changes(old: Playbook, new: Playbook, at: _Locator) -> list[Change]:
         if term_id not in after:
             gone: tuple[str, ...] = ("terms", term_id)
             words = f"removing term {term_id}"
-            found.append(Change(gone, "removed", term.name, "—", words, *at(gone)))
+            found.append(Change(gone, "removed", term.name, "—", words, at(gone)))
     return found
 
 
@@ -151,7 +152,7 @@ def _rule_changes(old: Playbook, new: Playbook, at: _Locator) -> list[Change]:
             kind = "added" if was is None else "removed" if now is None else "changed"
             old_text, new_text = _severity(code, was), _severity(code, now)
             words = f"setting rule {code} to {new_text}"
-            found.append(Change(path, kind, old_text, new_text, words, *at(path)))
+            found.append(Change(path, kind, old_text, new_text, words, at(path)))
     return found
 
 
@@ -167,12 +168,12 @@ def _change(
     terms: tuple[Term, Term] | None,
     was: Any,
     now: Any,
-    where: tuple[int, int],
+    where: int,
 ) -> Change:
     kind = "added" if _absent(was) else "removed" if _absent(now) else "changed"
     old_text = _text(path, terms[0] if terms else None, was)
     new_text = _text(path, terms[1] if terms else None, now)
-    return Change(path, kind, old_text, new_text, _words(path, terms, was, now, new_text), *where)
+    return Change(path, kind, old_text, new_text, _words(path, terms, was, now, new_text), where)
 
 
 def _absent(value: Any) -> bool:

@@ -35,7 +35,6 @@ def annotation(diff: Diff, change: Change, environ: Mapping[str, str] | None = N
         for name, value in (
             ("file", repo_path(diff.playbook, environ)),
             ("line", str(change.line)),
-            ("col", str(change.col)),
             ("title", "negplan diff"),
         )
     )

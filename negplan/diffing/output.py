@@ -144,7 +144,6 @@ def as_json(diff: Diff) -> dict[str, Any]:
                 "after": c.new,
                 "summary": c.words,
                 "line": c.line,
-                "column": c.col,
                 "breaks": [json_text(p) for p in diff.breaks(c)],
             }
             for c in diff.changes

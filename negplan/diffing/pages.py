@@ -67,7 +67,7 @@ def write_text(diff: Diff, out: TextIO, *, brief: bool = False) -> None:
     head = f"{visible(diff.playbook)}: {plural(len(diff.changes), 'change')}"
     console.print(Text(head, style="bold underline"))
     for change in diff.changes:
-        row = Text(f"  {change.line}:{change.col}  ")
+        row = Text(f"  line {change.line}  ")
         row.append(change.name, style="magenta")
         row.append(f"  {change.old} → {change.new}")
         broken = diff.breaks(change)
