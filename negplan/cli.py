@@ -162,6 +162,16 @@ def _check(
             show_default=False,
         ),
     ] = None,
+    diff_against: Annotated[
+        str | None,
+        typer.Option(
+            "--diff-against",
+            metavar="REV",
+            help="For each checked playbook that changed since this git revision, first print "
+            "on stderr the summary of `negplan diff` (for the negplan-check-all hook).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Check plans against their playbook, and playbooks themselves.
 
@@ -178,6 +188,7 @@ def _check(
         skip_unknown=skip_unknown,
         today=today,
         jobs=jobs,
+        diff_against=diff_against,
     )
 
 

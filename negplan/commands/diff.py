@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from negplan.checking import Task, expand
+from negplan.checking import CheckOptions, Task, expand
 from negplan.commands import collecting_less, parse_today
 from negplan.diffing import edits, source
 from negplan.diffing.changes import playbook_changes, variant
@@ -19,6 +19,8 @@ from negplan.diffing.impact import Setup, measure
 from negplan.diffing.output import Diff, write_json
 from negplan.discovery import LoadedPlaybook, PlaybookCache, locate
 from negplan.errors import NegplanError
+from negplan.files import read_text
+from negplan.findings import FileProblem
 from negplan.models.playbook import Playbook
 
 
@@ -69,6 +71,33 @@ def run_whatif(
     after = edits.edited(before, list(settings))
     diff = compare(path, before, after, paths, today=when, strict=strict, jobs=jobs)
     return _write(diff, output_format, brief=brief)
+
+
+def summarize_changes(
+    playbooks: Sequence[str],
+    *,
+    against: str,
+    paths: Sequence[str],
+    options: CheckOptions,
+    strict: bool,
+    jobs: int | None,
+) -> None:
+    """For ``check --diff-against REV``: the summary of the diff of each of ``playbooks`` that
+    changed since ``against``, on stderr. A playbook that is new, invalid now or then, or
+    not in git is left out quietly: ``check`` reports what is wrong with it."""
+    from negplan.diffing import pages
+
+    for path in playbooks:
+        try:
+            shown, text = source.git_show(path, against)
+            if text == read_text(path):
+                continue
+            new = source.current(path)
+            old = source.usable(source.loaded(shown, text))
+        except (NegplanError, FileProblem):
+            continue
+        diff = compare(path, old, new, paths, today=options.today, strict=strict, jobs=jobs)
+        pages.write_text(diff, sys.stderr, brief=True)
 
 
 def _nearest(paths: Sequence[str] | None) -> str:

@@ -37,10 +37,11 @@ def older(path: str, *, old: str | None, against: str | None) -> LoadedPlaybook:
         return usable(load_playbook(old))
     assert against is not None
     shown, text = git_show(path, against)
-    return usable(_loaded(shown, text))
+    return usable(loaded(shown, text))
 
 
-def _loaded(shown: str, text: str) -> LoadedPlaybook:
+def loaded(shown: str, text: str) -> LoadedPlaybook:
+    """A playbook from its text, checked; ``shown`` names it in messages."""
     document = load(shown, text=text)
     playbook, findings = check_playbook_document(document)
     return LoadedPlaybook(shown, playbook, document, findings)
