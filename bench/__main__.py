@@ -27,7 +27,9 @@ RSS of the whole process tree), then one verdict line per target:
    machine whose speed drifts during the run shows there too);
 5. a Markdown brief (``negplan brief PLAN --format md``) ≤ 2.0× a cold check of the same
    plan;
-6. a PDF brief: its cold time, for information (no target).
+6. a PDF brief: its cold time, for information (no target);
+7. ``negplan diff`` of a playbook change (discount authority 10% → 8%) over 1,000 plans
+   ≤ 1.5× one ``negplan check`` of the same folder (the plans and the changed playbook).
 
 The number of cores is the number negplan may run on (its CPU affinity), or ``--jobs``.
 The process exits 1 when a target fails (``--no-fail`` exits 0 all the same, for
@@ -92,6 +94,8 @@ BARE_HELP = "bare typer app --help"
 BRIEF_MD = "negplan brief --format md"
 SAME_PLAN = "negplan check (same plan)"
 BRIEF_PDF = "negplan brief --format pdf"
+DIFF = "negplan diff"
+DIFF_CHECK = "negplan check (diff corpus)"
 
 #: The limits of the targets (see the module docstring).
 COLD_TO_CJS = 1.2
@@ -103,6 +107,7 @@ MANY_TO_FLOOR_AIM = 1.8
 SCALE_10K_TO_1K = 10.5
 PEAK_RSS_MB = 150.0
 BRIEF_TO_CHECK = 2.0
+DIFF_TO_CHECK = 1.5
 
 
 @dataclass
@@ -291,6 +296,39 @@ def _pdf_command(work: Path) -> dict[str, list[str]]:
     return {BRIEF_PDF: [negplan, "brief", str(EXAMPLE), "--format", "pdf", "-o", pdf, "--force"]}
 
 
+def _diff_commands(work: Path, size: int) -> dict[str, list[str]]:
+    """A diff of a tighter discount authority over ``size`` plans that use the changed
+    playbook, and a check of the same folder."""
+    import negplan
+
+    folder = work / f"diff-{size}"
+    old = work / "playbook-old.yaml"
+    if not folder.exists():
+        generate(folder, size)
+        text = (Path(negplan.__file__).parent / "data" / "default-playbook.yaml").read_text(
+            encoding="utf-8"
+        )
+        old.write_text(text, encoding="utf-8")
+        tighter = text.replace("    authority: 10\n", "    authority: 8\n", 1)
+        (folder / "playbook.yaml").write_text(tighter, encoding="utf-8")
+    negplan_bin = str(Path(sys.executable).parent / "negplan")
+    today = ["--today", "2026-11-23"]
+    return {
+        DIFF: [
+            negplan_bin,
+            "diff",
+            str(folder / "playbook.yaml"),
+            "--old",
+            str(old),
+            str(folder),
+            "--format",
+            "json",
+            *today,
+        ],
+        DIFF_CHECK: [negplan_bin, "check", str(folder), "--format", "parsable", *today],
+    }
+
+
 def _available(
     commands: dict[str, list[str]], *, cwd: Path, absent: dict[str, Absent]
 ) -> dict[str, list[str]]:
@@ -476,6 +514,11 @@ def verdicts(
                 f"{label}: {'not measured' if gone.fails else 'skipped'}: {gone.reason}",
             )
         )
+    # 7. A playbook diff over 1,000 plans.
+    label = "diff of 1,000 plans vs one check of them"
+    if got := need("7", label, (DIFF, 1000), (DIFF_CHECK, 1000)):
+        diff, check = got
+        out.append(_compare("7", label, diff, check.seconds, DIFF_TO_CHECK))
     return out
 
 
@@ -587,6 +630,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             commands.update(_startup_commands(work, absent=absent))
             commands.update(_available(_brief_commands(), cwd=work, absent=absent))
         rows += measure(commands, files=size, repeat=repeat, cwd=work)
+        if size > 1:
+            diff = _available(_diff_commands(work, size), cwd=work, absent=absent)
+            rows += measure(diff, files=size, repeat=repeat, cwd=work)
         if size == 1:
             pdf = _available(_pdf_command(work), cwd=work, absent=absent)
             rows += measure(pdf, files=size, repeat=min(repeat, 5), cwd=work)

@@ -22,6 +22,7 @@ from negplan.escape import visible
 
 #: The choices of options that have them (the lists of formats live with the formats).
 VALUE_FORMATS = ("text", "md", "json")
+DIFF_FORMATS = ("text", "md", "json", "github")
 SchemaKind = Literal["plan", "playbook", "debrief"]
 SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
@@ -161,6 +162,16 @@ def _check(
             show_default=False,
         ),
     ] = None,
+    diff_against: Annotated[
+        str | None,
+        typer.Option(
+            "--diff-against",
+            metavar="REV",
+            help="For each checked playbook that changed since this git revision, first print "
+            "on stderr the summary of `negplan diff` (for the negplan-check-all hook).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Check plans against their playbook, and playbooks themselves.
 
@@ -177,6 +188,7 @@ def _check(
         skip_unknown=skip_unknown,
         today=today,
         jobs=jobs,
+        diff_against=diff_against,
     )
 
 
@@ -397,6 +409,134 @@ def _value(
     from negplan.commands import value  # the pricing code loads only when it runs
 
     return value.run(plan, playbook=playbook, output_format=output_format, today=today)
+
+
+PlansArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="PATH",
+        help="Plan files, or folders to search for them (default: the current folder).",
+        show_default=False,
+    ),
+]
+DiffFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        callback=one_of(DIFF_FORMATS),
+        help=f"{listed(DIFF_FORMATS)}. md: for a pull-request comment; github: annotations on "
+        "the playbook's changed lines.",
+    ),
+]
+DiffStrictOption = Annotated[
+    bool, typer.Option("--strict", help="Count a plan with warnings as failing.")
+]
+SummaryOption = Annotated[
+    bool,
+    typer.Option("--summary", help="Leave out the plans: the changes and the totals only."),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Worker processes for many plans (default: one per core).",
+        show_default=False,
+    ),
+]
+
+
+@app.command("diff", cls=PlainCommand)
+@_guarded
+def _diff(
+    playbook: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAYBOOK", help="The playbook file, as changed.", show_default=False
+        ),
+    ],
+    paths: PlansArgument = None,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REV",
+            help="Compare with the playbook at this git revision (e.g. HEAD~1, main).",
+            show_default=False,
+        ),
+    ] = None,
+    old: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE", help="Compare with this older playbook file.", show_default=False
+        ),
+    ] = None,
+    output_format: DiffFormatOption = "text",
+    strict: DiffStrictOption = False,
+    summary: SummaryOption = False,
+    today: TodayOption = None,
+    jobs: JobsOption = None,
+) -> int:
+    """Show what a playbook change does to every plan that uses it.
+
+    The changes term by term, then per plan: findings that appear and disappear, plans that
+    newly fail or pass, approvers needed, and net value at target and walk-away. Exit code 1
+    when the change makes a plan fail."""
+    from negplan.commands import diff  # the checking code loads only when a command runs
+
+    return diff.run_diff(
+        playbook,
+        against=against,
+        old=old,
+        paths=paths,
+        output_format=output_format,
+        strict=strict,
+        brief=summary,
+        today=today,
+        jobs=jobs,
+    )
+
+
+@app.command("whatif", cls=PlainCommand)
+@_guarded
+def _whatif(
+    paths: PlansArgument = None,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="PATH=VALUE",
+            help="An edit to try, e.g. discount.authority=8, economics.floor=82, "
+            "rules.NP406=error (repeat for several).",
+            show_default=False,
+        ),
+    ] = None,
+    playbook: PlaybookOption = None,
+    output_format: DiffFormatOption = "text",
+    strict: DiffStrictOption = False,
+    summary: SummaryOption = False,
+    today: TodayOption = None,
+    jobs: JobsOption = None,
+) -> int:
+    """Show what editing the playbook would do to every plan, without editing it.
+
+    The same output as editing the file and running `negplan diff`. The playbook is
+    --playbook, else the one plans in the first PATH find."""
+    from negplan.commands import diff  # the checking code loads only when a command runs
+
+    return diff.run_whatif(
+        settings or [],
+        playbook=playbook,
+        paths=paths,
+        output_format=output_format,
+        strict=strict,
+        brief=summary,
+        today=today,
+        jobs=jobs,
+    )
 
 
 @app.command("schema", cls=PlainCommand)

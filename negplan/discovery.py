@@ -84,6 +84,12 @@ class PlaybookCache:
             found = self._found[key] = locate(plan_path, explicit=None, plan_key=None)
         return found
 
+    def add(self, loaded: LoadedPlaybook, *, source: str | None = None) -> None:
+        """Use ``loaded`` for the playbook at ``source`` (default: its own source) from now
+        on, instead of reading that file (``diff`` checks plans against other versions)."""
+        source = loaded.source if source is None else source
+        self._cache[source if source == BUNDLED else os.path.abspath(source)] = loaded
+
     def get(self, source: str) -> LoadedPlaybook:
         """Load (once) and check the playbook at ``source`` (a path or :data:`BUNDLED`)."""
         key = source if source == BUNDLED else os.path.abspath(source)

@@ -49,6 +49,8 @@ def _rows(
         (bench.CJS, 1000): 10.0,
         (bench.FLOOR, 1000): 1.60,
         (bench.NEGPLAN, 10000): 9.00,
+        (bench.DIFF, 1000): 1.40,
+        (bench.DIFF_CHECK, 1000): 1.00,
     }
     peaks = {(bench.NEGPLAN, 10000): 80.0}
     if seconds:
@@ -80,8 +82,19 @@ def test_every_target_passes_on_good_figures() -> None:
         "4",
         "4",
         "5",
+        "7",
     ]
     assert bench.exit_code(results) == 0
+
+
+def test_a_diff_slower_than_one_and_a_half_checks_fails() -> None:
+    results = bench.verdicts(_rows(seconds=(bench.DIFF, 1000, 1.6)), cores=2, sizes=ALL)
+    (verdict,) = _by_text(results, "diff of 1,000 plans")
+    assert verdict.status == "FAIL"
+    assert verdict.line() == (
+        "FAIL  [7] diff of 1,000 plans vs one check of them: 1.60× (1.60 s against 1.00 s); "
+        "limit ≤ 1.5×"
+    )
 
 
 def test_lines_carry_figure_limit_and_baseline() -> None:
@@ -187,7 +200,7 @@ def test_one_plan_not_run_skips_the_start_up_and_brief_targets() -> None:
     assert all(
         v.text.endswith("skipped: 1 plan not run")
         for v in results
-        if v.target != "3" and v.target != "4"
+        if v.target not in ("3", "4", "7")
     )
     assert bench.exit_code(results) == 0
 

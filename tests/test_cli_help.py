@@ -16,7 +16,7 @@ from conftest import CLEAN, TODAY
 from negplan.cli import app
 
 Runner = Callable[..., Any]
-COMMANDS = ["check", "brief", "new", "value", "schema", "rules", "explain"]
+COMMANDS = ["check", "brief", "new", "value", "diff", "whatif", "schema", "rules", "explain"]
 
 
 def _commands_section(text: str) -> dict[str, str]:
@@ -70,6 +70,8 @@ def test_help_names_parameters_without_python_types(run_cli: Runner, command: st
         ("brief", "Usage: negplan brief [OPTIONS] PLAN"),
         ("new", "Usage: negplan new [OPTIONS] [PATH]"),
         ("value", "Usage: negplan value [OPTIONS] PLAN"),
+        ("diff", "Usage: negplan diff [OPTIONS] PLAYBOOK [PATH]..."),
+        ("whatif", "Usage: negplan whatif [OPTIONS] [PATH]..."),
         ("schema", "Usage: negplan schema [OPTIONS] KIND"),
         ("explain", "Usage: negplan explain [OPTIONS] CODE"),
     ],

@@ -268,6 +268,9 @@ def test_a_playbook_change_that_breaks_an_unchanged_plan_is_blocked(repo: Repo) 
         assert re.search(pattern, output(result), re.M), output(result)
     # ... and ends by saying how many plans now fail, and which.
     assert f"\nnegplan: 3 of 3 plans fail: {', '.join(plans)}\n" in output(result)
+    # It first summarised what the change does, against the last commit (negplan diff).
+    assert "free_months.required  no → yes  breaks 3 plans" in output(result), output(result)
+    assert "3 plans compared: 3 newly fail" in " ".join(output(result).split())
     # The plans were not part of the commit: only the playbook was staged.
     assert repo.git("diff", "--cached", "--name-only").stdout.split() == ["playbook.yaml"]
 

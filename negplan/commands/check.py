@@ -28,6 +28,7 @@ def run(
     skip_unknown: bool,
     today: str | None,
     jobs: int | None,
+    diff_against: str | None = None,
 ) -> int:
     """Check ``paths`` (default: the current folder), print the report, return the exit
     code. Raises :class:`~negplan.errors.NegplanError` when negplan cannot run."""
@@ -39,6 +40,7 @@ def run(
     files = sum(1 for item in items if not isinstance(item, NegplanError))
     summary = Summary(strict=strict)
     lost: list[NotChecked] = []
+    playbooks: list[str] = []
     with progress_bar(files, show=wanted(files)) as ticker:
         report = make_report(resolve_format(output_format), ticker.above(sys.stdout))
         errors = ticker.above(sys.stderr)
@@ -50,6 +52,8 @@ def run(
                     lost.append(result.error)
                 elif result.error is not None:
                     _write_error(errors, result)
+                elif result.kind == "playbook":
+                    playbooks.append(result.path)
                 report.file(result)
                 ticker.advance()
     report.finish(summary)
@@ -58,6 +62,12 @@ def run(
         sys.stderr.write(_not_checked_line(lost) + "\n")
     for folder in _without_plans(paths, summary.paths):
         sys.stderr.write(visible(_no_plans(folder)) + "\n")
+    if diff_against is not None and playbooks:
+        from negplan.commands.diff import summarize_changes  # only when asked
+
+        summarize_changes(
+            playbooks, against=diff_against, paths=paths, options=options, strict=strict, jobs=jobs
+        )
     return summary.exit_code
 
 
