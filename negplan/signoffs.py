@@ -52,7 +52,7 @@ class Ladder:
 
     def describe(self) -> str:
         """The ladder in words: 'Regional sales director up to 20%, VP Sales up to 30%'."""
-        return ", ".join(f"{a} up to {s}" for a, s in zip(self.approvers, self.shown_limits))
+        return ", ".join(f"{a} up to {s}" for a, s in zip(self.approvers, self.shown_limits, strict=False))
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from negplan.brief.text import clean, optional
 from negplan.domain import AlignmentStatus, format_value
 from negplan.findings import Finding, Severity
+from negplan.models.plan import Commitment
 from negplan.rules import RULES
 from negplan.rules._util import POSITIONS, show
-
-from negplan.models.plan import Commitment
 
 if TYPE_CHECKING:
     from negplan.models.plan import Plan, Trade, Variable
