@@ -52,7 +52,9 @@ class Ladder:
 
     def describe(self) -> str:
         """The ladder in words: 'Regional sales director up to 20%, VP Sales up to 30%'."""
-        return ", ".join(f"{a} up to {s}" for a, s in zip(self.approvers, self.shown_limits, strict=False))
+        return ", ".join(
+            f"{a} up to {s}" for a, s in zip(self.approvers, self.shown_limits, strict=False)
+        )
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,4 @@ def unresolved(entry: Alignment, meeting: dt.date | None, today: dt.date, window
 def snippet(role: str, term_id: str | None, value: object) -> str:
     """A pending alignment entry as one line of YAML that can be pasted under `alignment:`."""
     about = f"term: {term_id}" if term_id else f"topic: {PACKAGE_TOPIC}"
-    return (
-        f"- {{with: {yaml_flow_text(role)}, {about}, up_to: {_plain(value)}, status: pending}}"
-    )
+    return f"- {{with: {yaml_flow_text(role)}, {about}, up_to: {_plain(value)}, status: pending}}"

@@ -16,7 +16,7 @@ from conftest import CLEAN, TODAY
 from negplan.cli import app
 
 Runner = Callable[..., Any]
-COMMANDS = ["check", "brief", "new", "value", "schema", "rules", "explain"]
+COMMANDS = ["check", "brief", "new", "value", "report", "schema", "rules", "explain"]
 
 
 def _commands_section(text: str) -> dict[str, str]:

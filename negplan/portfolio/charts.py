@@ -9,6 +9,7 @@ chart, and no date is written, so the same report gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -31,6 +32,7 @@ _RC = {
     "axes.titlesize": 8,
 }
 _BLUE, _GREY, _RED, _GREEN = "#2a5d8f", "#9aa7b4", "#a12a1a", "#1e6b3a"
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 #: Longest label drawn; longer ones are cut with an ellipsis.
 LABEL = 28
 #: Most weeks, approvers, groups or rules drawn in one chart.
@@ -51,7 +53,7 @@ def _svg(salt: str, width: float, height: float, draw: Callable[[Figure], None])
         out = io.StringIO()
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     text = out.getvalue()
-    return text[text.index("<svg") :]
+    return _METADATA.sub("", text[text.index("<svg") :])
 
 
 def _number(value: Any) -> float:
@@ -86,10 +88,18 @@ def heatmap(
             for j, n in enumerate(row):
                 if n:
                     peak = max(map(max, grid)) or 1
-                    ax.text(j + 0.5, i + 0.5, str(n), ha="center", va="center",
-                            color="white" if n > peak / 2 else "black", fontsize=6)
-        ax.set_xticks([j + 0.5 for j in range(len(cols))], [label(c) for c in cols],
-                      rotation=60, ha="right")
+                    ax.text(
+                        j + 0.5,
+                        i + 0.5,
+                        str(n),
+                        ha="center",
+                        va="center",
+                        color="white" if n > peak / 2 else "black",
+                        fontsize=6,
+                    )
+        ax.set_xticks(
+            [j + 0.5 for j in range(len(cols))], [label(c) for c in cols], rotation=60, ha="right"
+        )
         ax.set_yticks([i + 0.5 for i in range(len(rows))], [label(r) for r in rows])
         ax.invert_yaxis()
         ax.set_title(title)
@@ -100,23 +110,41 @@ def heatmap(
 def approvals(data: Data) -> str:
     """Sign-offs waiting: approver × week of the meeting."""
     counts = {(r["approver"], r["week"]): r["count"] for r in data["load"]}
-    return heatmap("approvals", "Sign-offs waiting, by week of the meeting",
-                   data["approvers"], data["weeks"], counts)
+    return heatmap(
+        "approvals",
+        "Sign-offs waiting, by week of the meeting",
+        data["approvers"],
+        data["weeks"],
+        counts,
+    )
 
 
 def _lines(ax: Axes, term: Data) -> None:
     authority = term.get("authority")
     try:
         ax.axhline(_number(authority), color=_RED, linewidth=1)
-        ax.annotate("authority", (1, _number(authority)), xycoords=("axes fraction", "data"),
-                    color=_RED, fontsize=6, ha="right", va="bottom")
+        ax.annotate(
+            "authority",
+            (1, _number(authority)),
+            xycoords=("axes fraction", "data"),
+            color=_RED,
+            fontsize=6,
+            ha="right",
+            va="bottom",
+        )
     except (ArithmeticError, ValueError, TypeError):
         pass
     for rung in term.get("rungs", []):
         ax.axhline(_number(rung["up_to"]), color=_GREY, linewidth=0.8, linestyle="--")
-        ax.annotate(label(rung["approver"]), (1, _number(rung["up_to"])),
-                    xycoords=("axes fraction", "data"), color="#5b6b7c", fontsize=5.5,
-                    ha="right", va="bottom")
+        ax.annotate(
+            label(rung["approver"]),
+            (1, _number(rung["up_to"])),
+            xycoords=("axes fraction", "data"),
+            color="#5b6b7c",
+            fontsize=5.5,
+            ha="right",
+            va="bottom",
+        )
 
 
 def spread(term: Data, *, key: str) -> str:
@@ -139,9 +167,13 @@ def spread(term: Data, *, key: str) -> str:
     def draw(figure: Figure) -> None:
         ax = figure.add_subplot()
         if boxes:
-            ax.bxp(boxes, showfliers=False, patch_artist=True,
-                   boxprops={"facecolor": "#dbe6f1", "edgecolor": _BLUE},
-                   medianprops={"color": _BLUE, "linewidth": 1.5})
+            ax.bxp(
+                boxes,
+                showfliers=False,
+                patch_artist=True,
+                boxprops={"facecolor": "#dbe6f1", "edgecolor": _BLUE},
+                medianprops={"color": _BLUE, "linewidth": 1.5},
+            )
         _lines(ax, term)
         ax.set_title(label(f"{term['term']}: {key.replace('_', '-')} by group"))
         ax.tick_params(axis="x", rotation=30)
@@ -192,5 +224,4 @@ def bars(salt: str, title: str, pairs: Sequence[tuple[str, int]]) -> str:
 def findings(data: Data) -> str:
     """Findings: rule × group."""
     counts = {(r["rule"], r["group"]): r["count"] for r in data["counts"]}
-    return heatmap("findings", "Findings by rule and group", data["rules"], data["groups"],
-                   counts)
+    return heatmap("findings", "Findings by rule and group", data["rules"], data["groups"], counts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from negplan.escape import markdown_cell, markdown_text
 from negplan.portfolio.base import Data
-from negplan.portfolio.views import SECTIONS, TITLES, Block, Table
+from negplan.portfolio.views import SECTIONS, TITLES, Block
 
 
 def _block(block: Block) -> list[str]:
