@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from negplan.portfolio.base import Data
 
-_RC = {
+_RC: dict[str, Any] = {
     "svg.fonttype": "none",
     "text.parse_math": False,
     "text.usetex": False,
@@ -46,7 +46,7 @@ def label(text: object) -> str:
 
 
 def _svg(salt: str, width: float, height: float, draw: Callable[[Figure], None]) -> str:
-    with rc_context({**_RC, "svg.hashsalt": f"negplan-{salt}"}):
+    with rc_context({**_RC, "svg.hashsalt": f"negplan-{salt}"}):  # type: ignore[dict-item]
         figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasSVG(figure)
         draw(figure)

@@ -72,7 +72,8 @@ def to_html(report: Data, *, pdf: bool = False) -> str:
     for key, blocks in SECTIONS.items():
         if key not in report:
             continue
-        drawn = CHARTS.get(key, lambda data, report: [])(report[key], report)
+        draw = CHARTS.get(key)
+        drawn = draw(report[key], report) if draw is not None else []
         sections.append(
             {
                 "key": key,

@@ -68,7 +68,7 @@ def _readiness(data: Data, report: Data) -> list[Block]:
         (r["meeting"], r["days"], r["customer"], r["owner"], r["readiness"])
         for r in data["upcoming"]
     ]
-    lines = [states, f"Meetings in the next {data['window_days']} days:"]
+    lines: list[Block] = [states, f"Meetings in the next {data['window_days']} days:"]
     lines += table(("meeting", "days", "customer", "owner", "readiness"), upcoming)
     lines += ["Plans not ready:"]
     lines += table(
@@ -89,7 +89,7 @@ def _readiness(data: Data, report: Data) -> list[Block]:
 
 
 def _approvals(data: Data, report: Data) -> list[Block]:
-    lines = ["Sign-offs waiting, by approver and week of the meeting:"]
+    lines: list[Block] = ["Sign-offs waiting, by approver and week of the meeting:"]
     lines += table(
         ("approver", "week", "waiting"),
         [(r["approver"], r["week"], r["count"]) for r in data["load"]],
@@ -111,7 +111,7 @@ def _approvals(data: Data, report: Data) -> list[Block]:
 
 def _consistency(data: Data, report: Data) -> list[Block]:
     by = report["group_by"]
-    lines = [
+    lines: list[Block] = [
         f"Medians by {by}; a group strays when its median is more than "
         f"{percent(data['outlier_share'])} of the term's range from the organisation's.",
     ]
@@ -139,7 +139,7 @@ def _money(amount: Decimal, currency: str) -> str:
 
 
 def _waterfall(data: Data, report: Data) -> list[Block]:
-    lines: list[str] = []
+    lines: list[Block] = []
     for block in data["currencies"]:
         cur = block["currency"]
         for name in ("target", "walk_away"):
@@ -156,7 +156,7 @@ def _waterfall(data: Data, report: Data) -> list[Block]:
 
 def _patterns(data: Data, report: Data) -> list[Block]:
     led = data["leads_with_avoided"]
-    lines = [
+    lines: list[Block] = [
         f"Plans leading with a term not to lead with: {led['plans']} of "
         f"{data['plans_with_concessions']} ({percent(led['share'])}).",
     ]
