@@ -15,7 +15,7 @@ from typing import Annotated, Literal, ParamSpec, cast, get_args
 
 import typer
 
-from negplan import __version__, brief, report
+from negplan import __version__, brief, portfolio, report
 from negplan.cli_help import PlainCommand, listed, one_of
 from negplan.errors import NegplanError
 from negplan.escape import visible
@@ -24,6 +24,8 @@ from negplan.escape import visible
 VALUE_FORMATS = ("text", "md", "json")
 DIFF_FORMATS = ("text", "md", "json", "github")
 SchemaKind = Literal["plan", "playbook", "debrief"]
+#: What ``report --group-by`` accepts.
+GROUP_BY = portfolio.GROUPS
 SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
 P = ParamSpec("P")
@@ -536,6 +538,111 @@ def _whatif(
         brief=summary,
         today=today,
         jobs=jobs,
+    )
+
+
+@app.command("report", cls=PlainCommand)
+@_guarded
+def _report(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Plan files, or folders to search for plans (default: the current folder).",
+            show_default=False,
+        ),
+    ] = None,
+    playbook: PlaybookOption = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=one_of(portfolio.CHOICES),
+            help=f"{listed(portfolio.CHOICES)}. auto: from the -o file's suffix, else md. "
+            "html and pdf need negplan[report].",
+        ),
+    ] = "auto",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file (atomically) instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it already exists.")
+    ] = False,
+    today: TodayOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Only plans whose meeting is on or after this date, YYYY-MM-DD (plans "
+            "with no meeting date stay in).",
+            show_default=False,
+        ),
+    ] = None,
+    group_by: Annotated[
+        str,
+        typer.Option(
+            "--group-by",
+            "-g",
+            metavar="FIELD",
+            callback=one_of(GROUP_BY),
+            help=f"Group plans by {listed(GROUP_BY)}.",
+        ),
+    ] = "region",
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Owners under stable pseudonyms and walk-aways withheld, for a report "
+            "shared beyond the deal desk.",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for many files (default: one per core; 1 checks in this "
+            "process).",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the cache of plan facts (.negplan/report-cache.sqlite3).",
+        ),
+    ] = False,
+) -> int:
+    """Report on every plan: readiness, approvals, consistency, money and patterns.
+
+    The portfolio view for sales leadership and the deal desk, over every plan found.
+    Markdown, JSON, CSV (one row per plan and term), or HTML and PDF with charts."""
+    from negplan.commands import report  # the checking and report code load only when it runs
+
+    return report.run(
+        paths,
+        playbook=playbook,
+        output_format=output_format,
+        output=output,
+        force=force,
+        today=today,
+        since=since,
+        group_by=group_by,
+        redact=redact,
+        jobs=jobs,
+        cache=not no_cache,
     )
 
 

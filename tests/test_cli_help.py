@@ -16,7 +16,19 @@ from conftest import CLEAN, TODAY
 from negplan.cli import app
 
 Runner = Callable[..., Any]
-COMMANDS = ["check", "brief", "new", "value", "diff", "whatif", "schema", "rules", "explain"]
+COMMANDS = [
+    "check",
+    "brief",
+    "new",
+    "debrief",
+    "value",
+    "diff",
+    "whatif",
+    "report",
+    "schema",
+    "rules",
+    "explain",
+]
 
 
 def _commands_section(text: str) -> dict[str, str]:
@@ -96,7 +108,7 @@ def test_brief_and_schema_help_list_their_choices(run_cli: Runner) -> None:
     assert "-f, --format FORMAT auto, md, html or pdf." in brief
     assert "--paper SIZE Page size of the HTML and PDF brief: a4 or letter." in brief
     schema = " ".join(run_cli("schema", "--help").stdout.split())
-    assert "KIND plan or playbook." in schema
+    assert "KIND plan, playbook or debrief." in schema
 
 
 @pytest.mark.parametrize(
@@ -123,11 +135,11 @@ def test_brief_and_schema_help_list_their_choices(run_cli: Runner) -> None:
         ),
         (
             ["value", "-f", "yaml", str(CLEAN)],
-            "Error: Invalid value for '--format' / '-f': 'yaml' is not one of text, json",
+            "Error: Invalid value for '--format' / '-f': 'yaml' is not one of text, md, json",
         ),
         (
             ["schema", "plna"],
-            "Error: Invalid value for 'KIND': 'plna' is not one of plan, playbook; "
+            "Error: Invalid value for 'KIND': 'plna' is not one of plan, playbook, debrief; "
             "did you mean 'plan'?",
         ),
     ],

@@ -1,0 +1,227 @@
+"""The report's charts: matplotlib's object API and SVG backend (``negplan[report]``), drawn
+from the report's aggregates only.
+
+Each chart is inline SVG with no script and no image: text stays text (``svg.fonttype:
+none``, escaped by matplotlib), maths in labels is off, the ids come from a fixed salt per
+chart, and no date is written, so the same report gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from matplotlib import rc_context
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+
+from negplan.portfolio.base import Data
+
+_RC: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "text.parse_math": False,
+    "text.usetex": False,
+    "font.family": "DejaVu Sans",
+    "font.size": 7,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 8,
+}
+_BLUE, _GREY, _RED, _GREEN = "#2a5d8f", "#9aa7b4", "#a12a1a", "#1e6b3a"
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+#: Longest label drawn; longer ones are cut with an ellipsis.
+LABEL = 28
+#: Most weeks, approvers, groups or rules drawn in one chart.
+MOST = 24
+
+
+def label(text: object) -> str:
+    """A label short enough for a chart."""
+    value = " ".join(str(text).split())
+    return value if len(value) <= LABEL else value[: LABEL - 1] + "…"
+
+
+def _svg(salt: str, width: float, height: float, draw: Callable[[Figure], None]) -> str:
+    with rc_context({**_RC, "svg.hashsalt": f"negplan-{salt}"}):  # type: ignore[dict-item]
+        figure = Figure(figsize=(width, height), layout="constrained")
+        FigureCanvasSVG(figure)
+        draw(figure)
+        out = io.StringIO()
+        figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    text = out.getvalue()
+    return _METADATA.sub("", text[text.index("<svg") :])
+
+
+def _number(value: Any) -> float:
+    return float(Decimal(str(value)))
+
+
+def readiness(data: Data) -> str:
+    """Plans by readiness state, as bars."""
+    states = list(data["states"])
+    counts = [data["states"][s] for s in states]
+
+    def draw(figure: Figure) -> None:
+        ax = figure.add_subplot()
+        ax.barh(states[::-1], counts[::-1], color=[_GREEN, "#c9a227", _RED, _GREY])
+        ax.set_title("Plans by readiness")
+        ax.set_xlabel("plans")
+
+    return _svg("readiness", 3.6, 1.6, draw)
+
+
+def heatmap(
+    salt: str, title: str, rows: Sequence[str], cols: Sequence[str], counts: dict[Any, int]
+) -> str:
+    """A grid of counts (rows × columns) as coloured cells with their numbers."""
+    rows, cols = list(rows)[:MOST], list(cols)[:MOST]
+
+    def draw(figure: Figure) -> None:
+        ax = figure.add_subplot()
+        grid = [[counts.get((r, c), 0) for c in cols] for r in rows]
+        ax.pcolormesh(grid, cmap="Blues", vmin=0, edgecolors="white", linewidth=0.5)
+        for i, row in enumerate(grid):
+            for j, n in enumerate(row):
+                if n:
+                    peak = max(map(max, grid)) or 1
+                    ax.text(
+                        j + 0.5,
+                        i + 0.5,
+                        str(n),
+                        ha="center",
+                        va="center",
+                        color="white" if n > peak / 2 else "black",
+                        fontsize=6,
+                    )
+        ax.set_xticks(
+            [j + 0.5 for j in range(len(cols))], [label(c) for c in cols], rotation=60, ha="right"
+        )
+        ax.set_yticks([i + 0.5 for i in range(len(rows))], [label(r) for r in rows])
+        ax.invert_yaxis()
+        ax.set_title(title)
+
+    return _svg(salt, min(10.5, 2.5 + 0.35 * len(cols)), 1.2 + 0.22 * len(rows), draw)
+
+
+def approvals(data: Data) -> str:
+    """Sign-offs waiting: approver × week of the meeting."""
+    counts = {(r["approver"], r["week"]): r["count"] for r in data["load"]}
+    return heatmap(
+        "approvals",
+        "Sign-offs waiting, by week of the meeting",
+        data["approvers"],
+        data["weeks"],
+        counts,
+    )
+
+
+def _lines(ax: Axes, term: Data) -> None:
+    authority = term.get("authority")
+    try:
+        ax.axhline(_number(authority), color=_RED, linewidth=1)
+        ax.annotate(
+            "authority",
+            (1, _number(authority)),
+            xycoords=("axes fraction", "data"),
+            color=_RED,
+            fontsize=6,
+            ha="right",
+            va="bottom",
+        )
+    except (ArithmeticError, ValueError, TypeError):
+        pass
+    for rung in term.get("rungs", []):
+        ax.axhline(_number(rung["up_to"]), color=_GREY, linewidth=0.8, linestyle="--")
+        ax.annotate(
+            label(rung["approver"]),
+            (1, _number(rung["up_to"])),
+            xycoords=("axes fraction", "data"),
+            color="#5b6b7c",
+            fontsize=5.5,
+            ha="right",
+            va="bottom",
+        )
+
+
+def spread(term: Data, *, key: str) -> str:
+    """One term's spread (``target`` or ``walk_away``) by group, as box plots, with the
+    rep's authority and the ladder's rungs drawn in."""
+    rows = [r for r in term["by_group"] if r.get(key)][:MOST]
+    boxes = [
+        {
+            "label": label(r["group"]),
+            "whislo": _number(r[key]["min"]),
+            "q1": _number(r[key]["q1"]),
+            "med": _number(r[key]["median"]),
+            "q3": _number(r[key]["q3"]),
+            "whishi": _number(r[key]["max"]),
+            "fliers": [],
+        }
+        for r in rows
+    ]
+
+    def draw(figure: Figure) -> None:
+        ax = figure.add_subplot()
+        if boxes:
+            ax.bxp(
+                boxes,
+                showfliers=False,
+                patch_artist=True,
+                boxprops={"facecolor": "#dbe6f1", "edgecolor": _BLUE},
+                medianprops={"color": _BLUE, "linewidth": 1.5},
+            )
+        _lines(ax, term)
+        ax.set_title(label(f"{term['term']}: {key.replace('_', '-')} by group"))
+        ax.tick_params(axis="x", rotation=30)
+
+    return _svg(f"spread-{term['term']}-{key}", 3.4, 2.2, draw)
+
+
+def waterfall(scenario: Data, *, title: str, salt: str) -> str:
+    """List value, each term's value at the scenario, and the net, as floating bars."""
+    steps = [(label(t["term"]), _number(t["amount"])) for t in scenario["terms"]]
+    start, net = _number(scenario["list_total"]), _number(scenario["net"])
+
+    def draw(figure: Figure) -> None:
+        ax = figure.add_subplot()
+        names, bottoms, heights, colors = ["list value"], [0.0], [start], [_BLUE]
+        level = start
+        for name, amount in steps:
+            names.append(name)
+            bottoms.append(level if amount >= 0 else level + amount)
+            heights.append(abs(amount))
+            colors.append(_GREEN if amount >= 0 else _RED)
+            level += amount
+        names.append("net")
+        bottoms.append(0.0)
+        heights.append(net)
+        colors.append(_BLUE)
+        ax.bar(names, heights, bottom=bottoms, color=colors)
+        ax.set_title(title)
+        ax.tick_params(axis="x", rotation=45)
+        low = min(b for b in bottoms[1:-1]) if steps else 0
+        ax.set_ylim(bottom=max(0.0, min(low, net) * 0.9))
+
+    return _svg(salt, 4.2, 2.4, draw)
+
+
+def bars(salt: str, title: str, pairs: Sequence[tuple[str, int]]) -> str:
+    """Horizontal bars of counts, largest first."""
+    pairs = list(pairs)[:MOST]
+
+    def draw(figure: Figure) -> None:
+        ax = figure.add_subplot()
+        ax.barh([label(p[0]) for p in pairs][::-1], [p[1] for p in pairs][::-1], color=_BLUE)
+        ax.set_title(title)
+
+    return _svg(salt, 3.4, 0.8 + 0.2 * len(pairs), draw)
+
+
+def findings(data: Data) -> str:
+    """Findings: rule × group."""
+    counts = {(r["rule"], r["group"]): r["count"] for r in data["counts"]}
+    return heatmap("findings", "Findings by rule and group", data["rules"], data["groups"], counts)

@@ -1,0 +1,88 @@
+"""Where to coach (findings by rule and group) and what the playbook might change (signals:
+advice, never edits)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from negplan.portfolio.base import AT_AUTHORITY_SHARE, MIN_PLANS, Context, Data, groups_of
+from negplan.portfolio.facts import PlanFacts, TermFacts
+
+#: Share of plans past the authority on a term, all with their sign-off, that signals an
+#: authority set too low.
+EXCEEDED_SHARE = Decimal("0.9")
+
+
+def findings(facts: Sequence[PlanFacts], ctx: Context) -> Data:
+    """How many findings of each rule each group's plans have, and in how many plans."""
+    counts: Counter[tuple[str, str]] = Counter()
+    plans: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        group = f.group(ctx.group_by)
+        for code in f.codes:
+            counts[(code, group)] += 1
+            plans[code].add(f.path)
+    rules = sorted({code for code, _ in counts})
+    return {
+        "rules": rules,
+        "groups": groups_of(facts, ctx),
+        "counts": [
+            {"rule": code, "group": group, "count": n}
+            for (code, group), n in sorted(counts.items())
+        ],
+        "plans_with": [{"rule": code, "plans": len(plans[code])} for code in rules],
+    }
+
+
+def signals(facts: Sequence[PlanFacts], ctx: Context) -> Data:
+    """Advice for the playbook's owners: an authority almost every plan exceeds and every
+    approver grants; a required term that never moves. (Agreements clustering at the
+    walk-away need debriefs.)"""
+    by_term: dict[str, list[TermFacts]] = defaultdict(list)
+    for f in facts:
+        for t in f.terms:
+            if t.has_walk_away or t.target is not None:
+                by_term[t.term].append(t)
+    out = []
+    for term, terms in sorted(by_term.items()):
+        if len(terms) < MIN_PLANS:
+            continue
+        past = [t for t in terms if t.past_authority]
+        if len(past) >= EXCEEDED_SHARE * len(terms) and all(t.covered for t in past):
+            out.append(
+                {
+                    "kind": "authority-too-low",
+                    "term": term,
+                    "plans": len(terms),
+                    "past_authority": len(past),
+                    "text": f"{len(past)} of {len(terms)} plans go past the rep's authority on "
+                    f"{term}, and every one has its sign-off: the authority may be set too low",
+                }
+            )
+        walks = [t for t in terms if t.has_walk_away]
+        at = sum(t.at_authority for t in walks)
+        if terms[0].numeric and len(walks) >= MIN_PLANS and at > AT_AUTHORITY_SHARE * len(walks):
+            out.append(
+                {
+                    "kind": "walk-aways-at-authority",
+                    "term": term,
+                    "plans": len(walks),
+                    "at_authority": at,
+                    "text": f"{at} of {len(walks)} walk-aways on {term} sit exactly at the "
+                    "rep's authority across the organisation: reps plan to the authority, "
+                    "not to the deal",
+                }
+            )
+        if terms[0].required and not any(t.moves for t in terms):
+            out.append(
+                {
+                    "kind": "required-never-moves",
+                    "term": term,
+                    "plans": len(terms),
+                    "text": f"{term} is required in every plan and no plan moves on it: it "
+                    "may not need to be a traded term",
+                }
+            )
+    return {"items": out}

@@ -1,0 +1,176 @@
+"""Collect the facts of every plan under some paths: from the cache where it has them, else
+by checking the plan as ``negplan check`` does (:func:`negplan.checking.check_document`), in
+worker processes for many files (:func:`negplan.parallel.ordered_map`). Facts come back in the
+order :func:`negplan.checking.expand` lists the files, whatever the number of workers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from negplan.checking import (
+    PARALLEL_MIN_FILES,
+    CheckOptions,
+    Item,
+    check_document,
+    default_jobs,
+)
+from negplan.discovery import PlaybookCache
+from negplan.errors import InputError, NegplanError
+from negplan.loader import load
+from negplan.portfolio.cache import Entry, FactCache, playbook_digest
+from negplan.portfolio.facts import PlanFacts, invalid_facts, plan_facts
+
+
+@dataclass
+class Collected:
+    """The facts of every plan found, and the files that could not be read."""
+
+    facts: list[PlanFacts] = field(default_factory=list)
+    unread: list[NegplanError] = field(default_factory=list)
+    #: Files taken from the cache without being read.
+    cached: int = 0
+
+
+class _Task(NamedTuple):
+    path: str
+    explicit: bool
+    sha: str | None
+
+
+class _Done(NamedTuple):
+    entry: Entry | None
+    error: NegplanError | None = None
+
+
+def collect(
+    items: list[Item],
+    *,
+    options: CheckOptions,
+    jobs: int | None,
+    cache: FactCache | None,
+    advance: Callable[[], None] = lambda: None,
+) -> Collected:
+    """The facts of every plan among ``items`` (what :func:`~negplan.checking.expand` listed),
+    in their order."""
+    out = Collected()
+    locator = PlaybookCache()
+    slots: list[Entry | NegplanError | _Task] = []
+    for item in items:
+        if isinstance(item, NegplanError):
+            slots.append(item)
+            continue
+        path, explicit = item
+        sha = _digest(cache, path)
+        hit = _lookup(cache, sha, path, options, locator) if sha is not None else None
+        slots.append(hit if hit is not None else _Task(path, explicit, sha))
+        if hit is not None:
+            out.cached += 1
+            advance()
+    tasks = [slot for slot in slots if isinstance(slot, _Task)]
+    done = _check(tasks, options=options, jobs=jobs)
+    learnt: list[tuple[str, Entry]] = []
+    for slot in slots:
+        if isinstance(slot, _Task):
+            result = next(done)
+            advance()
+            if result.error is not None:
+                out.unread.append(result.error)
+                continue
+            assert result.entry is not None
+            if slot.sha is not None:
+                learnt.append((slot.sha, result.entry))
+            slot = result.entry
+        if isinstance(slot, NegplanError):
+            out.unread.append(slot)
+        elif slot.facts is not None:
+            out.facts.append(slot.facts)
+    if cache is not None:
+        cache.save(learnt)
+    return out
+
+
+def _digest(cache: FactCache | None, path: str) -> str | None:
+    if cache is None:
+        return None
+    try:
+        return cache.digest(path)
+    except OSError:
+        return None  # reading it reports the problem
+
+
+def _lookup(
+    cache: FactCache | None, sha: str, path: str, options: CheckOptions, locator: PlaybookCache
+) -> Entry | None:
+    """The cached entry for this content, day and version whose playbook is still the one
+    the plan would be checked with."""
+    assert cache is not None
+    for entry in cache.candidates(sha):
+        if entry.playbook != playbook_digest(None):
+            source = locator.locate(path, explicit=options.playbook, plan_key=entry.plan_key)
+            if playbook_digest(source) != entry.playbook:
+                continue
+        facts = entry.facts.at(path) if entry.facts is not None else None
+        return Entry(facts, entry.plan_key, entry.playbook)
+    return None
+
+
+def _check(tasks: list[_Task], *, options: CheckOptions, jobs: int | None) -> Iterator[_Done]:
+    workers = min(default_jobs() if jobs is None else jobs, len(tasks))
+    if workers > 1 and len(tasks) >= PARALLEL_MIN_FILES:
+        from negplan.parallel import ordered_map  # worker processes only for many files
+
+        return ordered_map(
+            _facts_of,
+            tasks,
+            jobs=workers,
+            initializer=_start_worker,
+            initargs=(options,),
+            lost=_lost,
+        )
+    _start_worker(options)
+    return map(_facts_of, tasks)
+
+
+# What each process checks with (set in the parent, inherited by forked workers).
+_WORKER: tuple[CheckOptions, PlaybookCache] | None = None
+
+
+def _start_worker(options: CheckOptions) -> None:
+    global _WORKER
+    _WORKER = (options, PlaybookCache())
+
+
+def _lost(task: _Task, why: str) -> _Done:
+    return _Done(
+        None, NegplanError(f"not read: its worker process stopped ({why})", path=task.path)
+    )
+
+
+def _facts_of(task: _Task) -> _Done:
+    """Check one file and keep its facts (None when it is not a plan)."""
+    assert _WORKER is not None
+    options, playbooks = _WORKER
+    try:
+        doc = load(task.path)
+    except InputError as exc:
+        return _Done(None, exc)
+    result = check_document(doc, explicit=task.explicit, options=options, cache=playbooks)
+    if result.error is not None:
+        return _Done(None, result.error)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    key = data.get("playbook")
+    plan_key = key if isinstance(key, str) else None
+    is_plan = result.kind == "plan" or (not doc.ok and bool(result.findings))
+    if result.skipped or not is_plan:
+        return _Done(Entry(None, plan_key, playbook_digest(None)))
+    if result.plan is None or result.playbook is None:
+        facts = invalid_facts(task.path, result.findings)
+        return _Done(Entry(facts, plan_key, playbook_digest(result.playbook)))
+    loaded = playbooks.get(result.playbook)
+    assert loaded.playbook is not None
+    facts = plan_facts(
+        task.path, result.plan, loaded.playbook, result.findings, today=options.today
+    )
+    return _Done(Entry(facts, plan_key, playbook_digest(result.playbook)))
