@@ -81,6 +81,12 @@ def test_the_examples_fail_as_the_quick_start_says() -> None:
 def test_every_command_after_the_quick_start_runs_as_typed(tmp_path: Path) -> None:
     script = "\n".join(_after_quick_start())
     assert "negplan new" in script and "negplan brief" in script and "git commit" in script
+    # Step 3 checks the fresh plan, a DRAFT: exit code 1, as the README says.
+    draft = "negplan check my-plans/acme-2027-renewal.yaml"
+    assert draft in script and "`check` exits with 1: the fresh plan from step 1 is one" in (
+        " ".join(README.read_text(encoding="utf-8").split())
+    )
+    script = script.replace(draft, f"{{ {draft} || test $? -eq 1; }}")
 
     # The repository as the reader has it: without build and test leftovers, nor what an
     # earlier run of these commands in the checkout left there.
