@@ -7,9 +7,8 @@ leave every file as it was.
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
