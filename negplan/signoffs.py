@@ -189,7 +189,7 @@ def _problem(
         return (
             "with",
             f"{who} is not on the approval ladder of {ladder.what} ({ladder.describe()})",
-            _suggest_role(role, ladder),
+            _suggest_role(role, ladder, needed),
         )
     if needed is None or rank < needed:
         return (
@@ -229,10 +229,15 @@ def _problem(
     return date_problem(entry, today)
 
 
-def _suggest_role(role: str, ladder: Ladder) -> str:
+def _suggest_role(role: str, ladder: Ladder, needed: int | None) -> str:
     match = difflib.get_close_matches(role, list(ladder.approvers), n=1, cutoff=0.6)
     if match:
         return f"did you mean '{match[0]}'?"
+    if needed is not None:
+        return (
+            f"get the sign-off from {ladder.approvers[needed]} (or a role above it on the "
+            "ladder), or name a team member with that role"
+        )
     return "name the approver role as the playbook's ladder does, or a team member with that role"
 
 

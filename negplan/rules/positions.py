@@ -113,4 +113,43 @@ def no_walk_away_summary(ctx: PlanContext) -> Iterator[Issue]:
         )
 
 
-RULES = [out_of_order, no_walk_away, no_walk_away_summary]
+@rule("NP304", "opening-gives-ground", Severity.WARNING, target="plan", ideas=(3,))
+def opening_gives_ground(ctx: PlanContext) -> Iterator[Issue]:
+    """The opening is worse for us than the playbook's standard position.
+
+    Why it matters:
+        The opening is the anchor: the most ambitious position we can defend. The standard
+        position is what a deal gets with no negotiation at all (list price, 30-day payment).
+        An opening past the standard concedes before the meeting starts, and every later
+        give starts from there.
+
+    Fails:
+        - term: discount            # standard 0%
+          opening: 5
+          target: 8
+          walk_away: 10
+
+    Passes:
+        - term: discount
+          opening: 0
+          target: 5
+          walk_away: 10
+
+    Options:
+        set each term's `standard` in the playbook.
+    """
+    for i, variable in enumerate(ctx.plan.variables):
+        term = ctx.term(variable.term)
+        if term is None or term.standard is None or variable.opening is None or variable.firm:
+            continue
+        opening, standard = term.badness(variable.opening), term.badness(term.standard)
+        if opening is not None and standard is not None and opening > standard:
+            yield Issue(
+                ("variables", i, "opening"),
+                f"opening {show(term, variable.opening)} on {term.id} is worse for us than the "
+                f"standard {show(term, term.standard)}: it concedes before the meeting starts",
+                f"open at {show(term, term.standard)} or better, and keep the move for a trade",
+            )
+
+
+RULES = [out_of_order, no_walk_away, no_walk_away_summary, opening_gives_ground]

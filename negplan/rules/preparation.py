@@ -249,11 +249,12 @@ def target_equals_walk_away(ctx: PlanContext) -> Iterator[Issue]:
 
 @rule("NP507", "no-decision-maker", Severity.WARNING, target="plan", ideas=(18,))
 def no_decision_maker(ctx: PlanContext) -> Iterator[Issue]:
-    """No buyer-side decision maker is identified.
+    """No decision maker is identified: on the buyer's side, or on ours (`team:`).
 
     Why it matters:
         Know who decides on both sides. Negotiating with someone who cannot say yes means
-        every concession is banked and the real negotiation happens later, without you.
+        every concession is banked and the real negotiation happens later, without you; not
+        knowing our own decision maker means no one is ready to say yes for us.
 
     Fails:
         counterparts:
@@ -272,6 +273,14 @@ def no_decision_maker(ctx: PlanContext) -> Iterator[Issue]:
             ("counterparts",),
             "no buyer-side decision maker identified",
             "mark who decides with `decision_maker: true`, or add a question to find out",
+            key=True,
+        )
+    team = ctx.plan.team
+    if team is not None and not (team.decision_maker or "").strip():
+        yield Issue(
+            ("team",),
+            "no decision maker on our side (`team.decision_maker`)",
+            "name who decides for us, so that the rep knows whose yes the deal needs",
             key=True,
         )
 

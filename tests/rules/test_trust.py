@@ -294,3 +294,28 @@ def test_dates_for_sign_offs_use_today(tmp_path: Path) -> None:
     # the clean plan's sign-off is dated 2026-11-18: on 2026-11-17 it is not yet given
     findings = check_text(tmp_path, CLEAN_TEXT, today=date(2026, 11, 17)).findings
     assert "NP601" in codes(findings)
+
+
+# ---- NP304 opening-gives-ground, NP507 on our side -------------------------------------------
+
+
+def test_an_opening_past_the_standard_concedes_before_the_meeting(tmp_path: Path) -> None:
+    # discount: the playbook's standard is 0%
+    text = mutate(
+        CLEAN_TEXT, ("    opening: 0\n    target: 5\n", "    opening: 3\n    target: 5\n")
+    )
+    finding = _one(check_text(tmp_path, text).findings, "NP304")
+    assert finding.line == line_of(text, "opening: 3")
+    assert finding.message == (
+        "opening 3% on discount is worse for us than the standard 0%: it concedes before the "
+        "meeting starts"
+    )
+    assert "NP304" not in codes(check_text(tmp_path, CLEAN_TEXT).findings)
+
+
+def test_no_decision_maker_on_our_side(tmp_path: Path) -> None:
+    text = mutate(CLEAN_TEXT, ("  decision_maker: Sam Ortiz (Regional sales director)\n", ""))
+    findings = check_text(tmp_path, text).findings
+    assert [f.message for f in findings if f.code == "NP507"] == [
+        "no decision maker on our side (`team.decision_maker`)"
+    ]
