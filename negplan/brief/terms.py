@@ -1,0 +1,223 @@
+"""The brief's positions, concessions and sign-offs, from one reading of the plan's alignment.
+
+A position past the rep's authority needs the approver on the term's ladder. Whether that
+sign-off is done is decided once, here, the way the check decides it (an ``agreed`` alignment
+entry on the term; see NP203 and NP601), and the positions table and the approvals section
+both print that one answer, so they cannot contradict each other.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
+
+from negplan.brief.data import WITHHELD, SignoffRow, VariableRow, clean, clean_optional
+from negplan.domain import AlignmentStatus, format_value
+from negplan.rules._util import POSITIONS, show
+
+if TYPE_CHECKING:
+    from negplan.models.plan import Alignment, Plan, Trade, Variable
+    from negplan.models.playbook import Term
+
+#: What a position past authority without any alignment entry shows as its status.
+NOT_ASKED = "not asked"
+
+
+class Need(NamedTuple):
+    """A sign-off a variable needs: the furthest position past authority and who covers it."""
+
+    position: object
+    approver: str
+    entry: Alignment | None
+
+    @property
+    def done(self) -> bool:
+        """Whether an agreed sign-off covers it."""
+        return self.entry is not None and self.entry.status is AlignmentStatus.AGREED
+
+    @property
+    def status(self) -> str:
+        """``agreed``, ``pending``, ``disputed`` or ``not asked``."""
+        return self.entry.status.value if self.entry is not None else NOT_ASKED
+
+
+def entries_by_term(plan: Plan) -> dict[str, Alignment]:
+    """The alignment entry that speaks for each term: its first agreed one, else its first."""
+    found: dict[str, Alignment] = {}
+    for entry in plan.alignment:
+        if not entry.term:
+            continue
+        held = found.get(entry.term)
+        if held is None or (
+            held.status is not AlignmentStatus.AGREED and entry.status is AlignmentStatus.AGREED
+        ):
+            found[entry.term] = entry
+    return found
+
+
+def need(variable: Variable, term: Term, entries: dict[str, Alignment]) -> Need | None:
+    """The sign-off ``variable`` needs, or ``None`` when every position is within authority."""
+    worst = None
+    for name in POSITIONS:
+        value = getattr(variable, name)
+        if value is not None and term.within_limits(value) and term.past_authority(value):
+            worst = value
+    if worst is None:
+        return None
+    rung = term.approver_for(worst)
+    entry = entries.get(variable.term)
+    who = rung.approver if rung else entry.with_ if entry else term.owner
+    return Need(worst, clean(who), entry)
+
+
+def show_position(term: Term | None, value: object) -> str:
+    """A position in its term's unit (as it is written when the term is unknown)."""
+    if term is None:
+        if value is None or isinstance(value, (bool, Decimal, str)):
+            return clean(format_value(value))
+        return clean(value)
+    return clean(show(term, value))
+
+
+def variable_row(
+    variable: Variable, term: Term | None, entries: dict[str, Alignment], *, redact: bool
+) -> VariableRow:
+    """One row of the positions table."""
+    name = clean(term.name) if term else clean(variable.term)
+    row = VariableRow(
+        term=clean(variable.term),
+        name=name,
+        opening=show_position(term, variable.opening),
+        target=show_position(term, variable.target),
+        walk_away=None,
+        authority=None,
+        past_authority=False,
+        signoff=None,
+        buyer_value=variable.buyer_value.value if variable.buyer_value else None,
+        notes=clean_optional(variable.notes),
+    )
+    if redact:
+        return row
+    outside = term is not None and any(
+        getattr(variable, p) is not None and not term.within_limits(getattr(variable, p))
+        for p in POSITIONS
+    )
+    wanted = need(variable, term, entries) if term is not None else None
+    return row._replace(
+        walk_away=show_position(term, variable.walk_away),
+        authority=show_position(term, term.authority) if term is not None else "—",
+        past_authority=wanted is not None,
+        signoff=wanted.approver if wanted else None,
+        signoff_status=wanted.status if wanted else None,
+        signoff_done=wanted.done if wanted else False,
+        signoff_date=_date(wanted.entry) if wanted and wanted.done else None,
+        outside_limits=outside,
+        attention=outside or (wanted is not None and not wanted.done),
+    )
+
+
+def _date(entry: Alignment | None) -> str | None:
+    return entry.date.isoformat() if entry is not None and entry.date else None
+
+
+def trade_text(
+    move: Trade | str,
+    terms: dict[str, Term],
+    variables: dict[str, Variable],
+    *,
+    redact: bool,
+    give: bool,
+) -> str:
+    """A give or get in words (``Payment terms: 45 days``).
+
+    In a redacted brief a value past the variable's target (or a give on a term the plan has
+    no positions for) is withheld: it lies between the target and the walk-away, so it would
+    tell the reader how far we can go.
+    """
+    if isinstance(move, str):
+        return clean(move)
+    term = terms.get(move.term)
+    name = term.name if term else move.term
+    if redact and _reveals(move, term, variables.get(move.term), give=give):
+        return clean(f"{name}: {WITHHELD}")
+    return clean(f"{name}: {show_position(term, move.value)}")
+
+
+def _reveals(move: Trade, term: Term | None, variable: Variable | None, *, give: bool) -> bool:
+    if variable is None or term is None:
+        return give
+    shown = variable.target if variable.target is not None else variable.opening
+    here, limit = term.badness(move.value), term.badness(shown)
+    if here is None or limit is None:
+        return True
+    return here > limit
+
+
+def signoff_rows(
+    plan: Plan,
+    terms: dict[str, Term],
+    *,
+    package: SignoffRow | None = None,
+    package_topic: str = "package",
+) -> tuple[SignoffRow, ...]:
+    """The approvals section: each sign-off a position needs (with where it stands), the
+    package's, then every other alignment entry."""
+    entries = entries_by_term(plan)
+    rows: list[SignoffRow] = []
+    used: set[int] = set()
+    for variable in plan.variables:
+        term = terms.get(variable.term)
+        wanted = need(variable, term, entries) if term is not None else None
+        if term is None or wanted is None:
+            continue
+        if wanted.entry is not None:
+            used.add(id(wanted.entry))
+        rows.append(_need_row(wanted, f"{term.name} to {show(term, wanted.position)}"))
+    if package is not None:
+        rows.append(package)
+        used.update(id(e) for e in plan.alignment if _is_topic(e, package_topic))
+    for entry in plan.alignment:
+        if id(entry) in used:
+            continue
+        term = terms.get(entry.term) if entry.term else None
+        about = term.name if term else entry.term or entry.topic or "general sign-off"
+        rows.append(entry_row(entry, about))
+    return tuple(rows)
+
+
+def _need_row(wanted: Need, what: str) -> SignoffRow:
+    entry = wanted.entry
+    return SignoffRow(
+        who=wanted.approver,
+        what=clean(what),
+        status=wanted.status,
+        done=wanted.done,
+        date=_date(entry),
+        notes=clean_optional(entry.notes) if entry else None,
+        attention=not wanted.done,
+    )
+
+
+def entry_row(entry: Alignment, about: str, *, needed: bool = False) -> SignoffRow:
+    """An alignment entry as a row of the approvals section."""
+    done = entry.status is AlignmentStatus.AGREED
+    return SignoffRow(
+        who=clean(entry.with_),
+        what=clean(about),
+        status=entry.status.value,
+        done=done,
+        date=_date(entry),
+        notes=clean_optional(entry.notes),
+        attention=entry.status is AlignmentStatus.DISPUTED or (needed and not done),
+    )
+
+
+def _is_topic(entry: Alignment, topic: str) -> bool:
+    return (entry.topic or "").strip().lower() == topic
+
+
+def topic_entry(plan: Plan, topic: str) -> Alignment | None:
+    """The alignment entry on ``topic`` (its first agreed one, else its first)."""
+    found = [e for e in plan.alignment if _is_topic(e, topic)]
+    agreed = [e for e in found if e.status is AlignmentStatus.AGREED]
+    return next(iter(agreed or found), None)
