@@ -28,6 +28,7 @@ from negplan.brief.data import (
     clean_optional,
 )
 from negplan.brief.money import Ladder, economics_info, ladder, priced
+from negplan.brief.redact import scrub, secrets
 from negplan.brief.terms import entries_by_term, signoff_rows, trade_text, variable_row
 from negplan.brief.words import finding_row, groups, readiness
 from negplan.domain import format_value
@@ -63,7 +64,7 @@ def build_brief(
     if economics is not None and not redact and priced(economics):
         steps = ladder(economics)
     rows = tuple(finding_row(f, redact=redact) for f in findings)
-    return Brief(
+    brief = Brief(
         title=clean(title or f"{playbook.company} negotiation brief"),
         company=clean(playbook.company),
         playbook=clean(playbook_name),
@@ -109,6 +110,7 @@ def build_brief(
         finding_groups=groups(rows),
         legend=_legend(drawing),
     )
+    return scrub(brief, secrets(plan, playbook)) if redact else brief
 
 
 def _legend(drawing: str | None) -> str | None:
@@ -199,7 +201,9 @@ def _variables(
 def _bar_label(row: VariableRow) -> str:
     words = f"{row.name}: opening {row.opening}, target {row.target}"
     words += f", walk-away {row.walk_away}, rep limit {row.authority}"
-    if row.past_authority:
+    if row.past_authority and row.signoff_done:
+        words += f"; signed off by {row.signoff}"
+    elif row.past_authority:
         words += f"; needs {row.signoff} ({row.signoff_status})"
     return words
 
@@ -208,6 +212,7 @@ def _concessions(
     plan: Plan, playbook: Playbook, steps: Ladder | None, *, redact: bool, drawing: str | None
 ) -> tuple[ConcessionRow, ...]:
     terms = playbook.term_map
+    hidden = secrets(plan, playbook) if redact else ()
     by_term = {v.term: v for v in plan.variables}
     largest = max((s.given for s in steps.steps if s.given), default=0.0) if steps else 0.0
     rows = []
@@ -215,8 +220,10 @@ def _concessions(
         get = concession.get
         row = ConcessionRow(
             n,
-            trade_text(concession.give, terms, by_term, redact=redact, give=True),
-            trade_text(get, terms, by_term, redact=redact, give=False) if get is not None else None,
+            trade_text(concession.give, terms, by_term, redact=redact, give=True, hidden=hidden),
+            trade_text(get, terms, by_term, redact=redact, give=False, hidden=hidden)
+            if get is not None
+            else None,
             clean_optional(concession.condition),
         )
         if steps is not None and n <= len(steps.steps):

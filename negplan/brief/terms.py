@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from negplan.brief.data import WITHHELD, SignoffRow, VariableRow, clean, clean_optional
+from negplan.brief.redact import hide
 from negplan.domain import AlignmentStatus, format_value
 from negplan.rules._util import POSITIONS, show
 
@@ -97,7 +98,10 @@ def variable_row(
         notes=clean_optional(variable.notes),
     )
     if redact:
-        return row
+        return row._replace(
+            opening=WITHHELD if _at_walk_away(variable, term, "opening") else row.opening,
+            target=WITHHELD if _at_walk_away(variable, term, "target") else row.target,
+        )
     outside = term is not None and any(
         getattr(variable, p) is not None and not term.within_limits(getattr(variable, p))
         for p in POSITIONS
@@ -116,6 +120,26 @@ def variable_row(
     )
 
 
+def _at_walk_away(variable: Variable, term: Term | None, name: str) -> bool:
+    """Whether a position is at or past the walk-away (so showing it would show the walk-away,
+    or bound it); with no term to judge by, any position equal to the walk-away."""
+    value, walk = getattr(variable, name), variable.walk_away
+    if value is None or walk is None:
+        return False
+    if term is None:
+        return bool(value == walk)
+    here, limit = term.badness(value), term.badness(walk)
+    return here is not None and limit is not None and here >= limit
+
+
+def _shown_bound(variable: Variable, term: Term) -> object:
+    """The furthest position a redacted brief shows for ``variable`` (target, else opening)."""
+    for name in ("target", "opening"):
+        if getattr(variable, name) is not None and not _at_walk_away(variable, term, name):
+            return getattr(variable, name)
+    return None
+
+
 def _date(entry: Alignment | None) -> str | None:
     return entry.date.isoformat() if entry is not None and entry.date else None
 
@@ -127,15 +151,17 @@ def trade_text(
     *,
     redact: bool,
     give: bool,
+    hidden: tuple[str, ...] = (),
 ) -> str:
     """A give or get in words (``Payment terms: 45 days``).
 
-    In a redacted brief a value past the variable's target (or a give on a term the plan has
-    no positions for) is withheld: it lies between the target and the walk-away, so it would
-    tell the reader how far we can go.
+    In a redacted brief a value past the furthest position the brief shows (the target, or
+    the opening) is withheld, as is a give on a term the plan has no positions for: it lies
+    towards the walk-away, so it would tell the reader how far we can go; a sentence loses
+    the ``hidden`` figures.
     """
     if isinstance(move, str):
-        return clean(move)
+        return hide(clean(move), hidden) if redact else clean(move)
     term = terms.get(move.term)
     name = term.name if term else move.term
     if redact and _reveals(move, term, variables.get(move.term), give=give):
@@ -146,7 +172,7 @@ def trade_text(
 def _reveals(move: Trade, term: Term | None, variable: Variable | None, *, give: bool) -> bool:
     if variable is None or term is None:
         return give
-    shown = variable.target if variable.target is not None else variable.opening
+    shown = _shown_bound(variable, term)
     here, limit = term.badness(move.value), term.badness(shown)
     if here is None or limit is None:
         return True
