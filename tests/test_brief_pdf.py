@@ -7,9 +7,10 @@ WeasyPrint cannot be imported, except under CI (``CI`` set), where that is an er
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from conftest import CLEAN, EXAMPLES, TODAY
@@ -23,6 +24,7 @@ except (ImportError, OSError) as exc:  # OSError: WeasyPrint without its system 
         ) from exc
     pytest.skip(f"WeasyPrint is not available: {exc}", allow_module_level=True)
 
+from brief_plans import PLANS
 from pypdf import PdfReader
 from test_brief import EXAMPLE_PLANS, HOSTILE, REDACT_PLAN, REDACTED
 
@@ -41,21 +43,132 @@ def _title(plan: Path) -> str:
     raise AssertionError(f"no deal title in {plan}")
 
 
+#: The brief's section headings as the PDF writes them (upper case, by the style sheet).
+HEADINGS = (
+    "THIS MEETING", "GOALS", "VALUE", "BUYER INTERESTS", "OUR INTERESTS", "POSITIONS",
+    "CONCESSION PLAN", "WALK-AWAY", "DEAL ECONOMICS", "ALTERNATIVES", "OBJECTIVE CRITERIA",
+    "APPROVALS AND SIGN-OFFS", "QUESTIONS TO ASK", "ANTICIPATED ASKS", "CHECK FINDINGS",
+)  # fmt: skip
+#: Sections that span the page; the others sit in one of two columns.
+FULL_WIDTH = {"THIS MEETING", "POSITIONS", "CONCESSION PLAN", "CHECK FINDINGS"}
+MARKER = re.compile(r"^(.|\d+\.)$")  # a list marker, or too short to tell from one
+PX = 0.75
+
+
+class Chunk(NamedTuple):
+    """A run of text on a PDF page: page number, x and y from the top-left (pt), text."""
+
+    page: int
+    x: float
+    y: float
+    text: str
+
+
+def chunks(path: Path) -> list[Chunk]:
+    """The page's text runs in drawing order (WeasyPrint draws in document order).
+
+    Text inside the pictures is left out: pypdf does not give the SVG's own transform, so
+    its position cannot be read this way. So are list markers, drawn after the text (and
+    single characters, which cannot be told from one).
+    """
+    out: list[Chunk] = []
+    for number, page in enumerate(PdfReader(path).pages):
+        height = float(page.mediabox[3])
+
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            *_: object,
+            number: int = number,
+            height: float = height,
+        ) -> None:
+            # WeasyPrint draws the page's text at CSS pixels (0.75 pt); the pictures' text
+            # comes with their own scale.
+            text = _decoded(text)
+            if text.strip() and cm[0] == PX and not MARKER.match(text.strip()):
+                x = tm[4] * cm[0] + cm[4]
+                y = height - (tm[5] * cm[3] + cm[5])
+                out.append(Chunk(number, x, y, " ".join(text.split())))
+
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+def _decoded(text: str) -> str:
+    """Text pypdf left as UTF-16 bytes (it does with some fallback fonts), decoded."""
+    if "\x00" not in text:
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-16-be")
+    except (UnicodeError, ValueError):
+        return text.replace("\x00", "")
+
+
+def sections(found: list[Chunk]) -> list[tuple[Chunk, list[Chunk]]]:
+    """Each heading with the text runs drawn after it, up to the next heading."""
+    out: list[tuple[Chunk, list[Chunk]]] = []
+    for chunk in found:
+        if chunk.text in HEADINGS:
+            out.append((chunk, []))
+        elif out:
+            out[-1][1].append(chunk)
+    return out
+
+
+@pytest.fixture(scope="module")
+def stress_plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("plans")
+    plans = {**PLANS, "hostile": HOSTILE, "redact": REDACT_PLAN}
+    for name, text in plans.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return {name: folder / f"{name}.yaml" for name in plans}
+
+
+ALL_PLANS = [str(p.relative_to(EXAMPLES)) for p in EXAMPLE_PLANS] + [
+    "full", "bare", "long", "hostile", "redact",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("redact", [False, True], ids=["full", "redacted"])
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-@pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: str(p.relative_to(EXAMPLES)))
-def test_every_example_prints_on_one_page(
-    run_cli: Callable[..., Any], tmp_path: Path, plan: Path, paper: str
+@pytest.mark.parametrize("name", ALL_PLANS)
+def test_every_plan_prints_on_one_page_with_no_section_split(
+    run_cli: Callable[..., Any],
+    tmp_path: Path,
+    stress_plans: dict[str, Path],
+    name: str,
+    paper: str,
+    redact: bool,
 ) -> None:
+    plan = stress_plans.get(name, EXAMPLES / name)
     target = tmp_path / "brief.pdf"
-    result = run_cli("brief", plan, "-o", target, "--paper", paper, "--today", TODAY)
+    extra = ["--redact"] if redact else []
+    result = run_cli("brief", plan, "-o", target, "--paper", paper, "--today", TODAY, *extra)
     assert result.exit_code == 0, result
     assert target.read_bytes().startswith(b"%PDF-")
     pages, text = pdf_text(target)
     assert pages == 1
-    assert _title(plan) in text
-    width, height = (float(v) for v in PdfReader(target).pages[0].mediabox[2:])
+    if name not in stress_plans:
+        assert _title(plan) in text
+    page = PdfReader(target).pages[0]
+    width, height = (float(v) for v in page.mediabox[2:])
     expected = (595.3, 841.9) if paper == "a4" else (612.0, 792.0)
     assert (round(width, 1), round(height, 1)) == expected
+    found = sections(chunks(target))
+    assert {h.text for h, _ in found} >= {"GOALS", "POSITIONS", "WALK-AWAY", "CHECK FINDINGS"}
+    middle = width / 2
+    for heading, items in found:
+        assert items, f"{heading.text} has nothing under it"
+        first = items[0]
+        # The first item sits right under its heading, in the same column, on the same page.
+        assert first.page == heading.page, heading.text
+        assert 0 < first.y - heading.y < 30, (heading.text, first)
+        for item in items:
+            assert item.page == heading.page, (heading.text, item)
+            assert item.y > heading.y - 1, (heading.text, item)
+            if heading.text not in FULL_WIDTH:
+                assert (item.x < middle) == (heading.x < middle), (heading.text, item)
 
 
 def test_format_pdf_is_explicit_or_from_the_suffix(

@@ -259,7 +259,9 @@ class Brief(NamedTuple):
     list value. ``shortened`` lists what was left out to keep the page to one sheet (HTML
     and PDF only), each as a short phrase; ``density`` asks for the smaller type a full plan
     needs to fit (0 normal, 1 smaller, 2 smallest). ``legend`` is the key to the range
-    bars (small SVG pictures with words in HTML, a line of text in Markdown).
+    bars (small SVG pictures with words in HTML, a line of text in Markdown). ``splits``
+    says, for each two-column region of the HTML page, which of its sections (counted from
+    0, in template order) starts the second column.
     """
 
     title: str
@@ -291,6 +293,7 @@ class Brief(NamedTuple):
     shortened: tuple[str, ...] = ()
     density: int = 0
     legend: str | None = None
+    splits: tuple[int, ...] = (2, 3)
 
 
 # Control characters, and lone surrogates (which cannot be encoded).

@@ -57,6 +57,7 @@ class _Page:
         self.height, self.width = PAGES.get(paper.lower(), PAGES["a4"])
         self.col = (self.width - _GAP) / 2
         self.t = kind
+        self.splits: list[int] = []
 
     def text(self, text: str, width: float, *, bold: bool = False, size: float = 0.0) -> float:
         size = size or self.t.body
@@ -70,19 +71,28 @@ class _Page:
         return self.t.line * 0.95 + 1.3 + body + 1.4  # heading, body, margin
 
     def columns(self, heights: Sequence[float]) -> float:
-        """The height of two balanced columns of unbreakable sections, in order."""
-        if not heights:
-            return 0.0
-        best = sum(heights)
-        for split in range(len(heights) + 1):
-            best = min(best, max(sum(heights[:split]), sum(heights[split:])))
+        """The height of two columns of unbreakable sections, in order, split where the
+        taller column is shortest (the split is kept in :attr:`splits`)."""
+        best, where = sum(heights), len(heights)
+        for split in range(1, len(heights)):
+            tallest = max(sum(heights[:split]), sum(heights[split:]))
+            if tallest < best:
+                best, where = tallest, split
+        self.splits.append(where)
         return best + 1.4
 
 
-def estimate(brief: Brief, paper: str) -> float:
-    """How tall the brief is on ``paper``, in millimetres (see the module docstring)."""
+def layout(brief: Brief, paper: str) -> tuple[float, tuple[int, ...]]:
+    """How tall the brief is on ``paper``, in millimetres (see the module docstring), and
+    where each two-column region starts its second column (a section's place in it)."""
     page = _Page(paper, _TYPES[brief.density])
-    return sum(part(brief, page) for part in _PARTS)
+    height = sum(part(brief, page) for part in _PARTS)
+    return height, tuple(page.splits)
+
+
+def estimate(brief: Brief, paper: str) -> float:
+    """How tall the brief is on ``paper``, in millimetres."""
+    return layout(brief, paper)[0]
 
 
 def _header(brief: Brief, page: _Page) -> float:
@@ -122,9 +132,8 @@ def _upper(brief: Brief, page: _Page) -> float:
         for i in brief.interests
     ]
     heights.append(page.section(page.items(interests or ["none"], col, 14)))
-    if brief.our_interests:
-        ours = [f"{i.priority or ''} {i.interest}" for i in brief.our_interests]
-        heights.append(page.section(page.items(ours, col, 14)))
+    ours = [f"{i.priority or ''} {i.interest}" for i in brief.our_interests]
+    heights.append(page.section(page.items(ours, col, 14)) if ours else 0.0)
     return page.columns(heights)
 
 
@@ -158,23 +167,24 @@ def _lower(brief: Brief, page: _Page) -> float:
     col = page.col
     heights = [page.section(page.text(brief.walk_away or "left out", col - 6, bold=True) + 2.4)]
     money = brief.economics
+    economics = 0.0
     if money is not None:
         package = (
             f"{money.floor or ''} {money.package} {money.signoff.status if money.signoff else ''}"
         )
-        heights.append(page.section(3.6 + 3.3 * len(money.rows) + page.text(package, col) + 0.7))
+        economics = page.section(3.6 + 3.3 * len(money.rows) + page.text(package, col) + 0.7)
+    heights.append(economics)
     alternatives = [
         f"Ours {a.status}: {a.description} · {a.evidence or ''}" if a else "Ours: not recorded"
         for a in (brief.ours, brief.theirs)
     ]
     heights.append(page.section(page.items(alternatives, col)))
     heights.append(page.section(page.items(brief.criteria or ("none",), col)))
-    if not brief.redacted:
-        signoffs = [
-            f"{s.who}: {s.what} · {s.status} {s.date or ''} · {s.notes or ''}"
-            for s in brief.signoffs
-        ]
-        heights.append(page.section(page.items(signoffs or ["none needed: every position"], col)))
+    signoffs = [
+        f"{s.who}: {s.what} · {s.status} {s.date or ''} · {s.notes or ''}" for s in brief.signoffs
+    ]
+    listed = page.items(signoffs or ["none needed: every position"], col)
+    heights.append(0.0 if brief.redacted else page.section(listed))
     heights.append(page.section(page.items(brief.questions or ("none",), col, 5)))
     asks = [f"{a.ask} → {a.response or 'no response planned'}" for a in brief.asks]
     heights.append(page.section(page.items(asks or ["none"], col)))
@@ -204,14 +214,17 @@ _PARTS: tuple[Callable[[Brief, _Page], float], ...] = (
 
 
 def fit(brief: Brief, paper: str) -> Brief:
-    """``brief`` as it fits one page of ``paper``: unchanged when it fits, else in smaller
-    type and then shortened step by step (:data:`CUTS`), with what was left out named."""
+    """``brief`` as it fits one page of ``paper``, its columns split where they balance:
+    unchanged when it fits, else in smaller type and then shortened step by step
+    (:data:`~negplan.brief.shorten.CUTS`), with what was left out named."""
     budget = PAGES.get(paper.lower(), PAGES["a4"])[0] * BUDGET
-    if estimate(brief, paper) <= budget:
-        return brief
+    height, splits = layout(brief, paper)
+    if height <= budget:
+        return brief._replace(splits=splits)
     shorter = brief._replace(density=1)
     for cut in CUTS:
         if estimate(shorter._replace(shortened=left_out(brief, shorter)), paper) <= budget:
             break
         shorter = cut(shorter) or shorter
-    return shorter._replace(shortened=left_out(brief, shorter))
+    shorter = shorter._replace(shortened=left_out(brief, shorter))
+    return shorter._replace(splits=layout(shorter, paper)[1])

@@ -4,7 +4,7 @@ They are written as text, here, from the geometry :mod:`negplan.brief.bars` and
 :mod:`negplan.brief.money` compute: a few hundred bytes per picture, no drawing library, no
 script, no external resource (fonts come from the page). Coordinates are rounded to one
 decimal, there are no ids, dates or random numbers, so the same plan gives the same bytes.
-Only the HTML and PDF brief import this module.
+Only the HTML and PDF brief draw them; Markdown gets text bars (:mod:`negplan.brief.bars`).
 """
 
 from __future__ import annotations
