@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -17,6 +17,7 @@ from typing import NamedTuple
 from negplan.discovery import LoadedPlaybook, PlaybookCache
 from negplan.engine import check_plan_document, check_playbook_document
 from negplan.errors import InputError, NegplanError
+from negplan.files import refuse_nul
 from negplan.findings import Finding, Severity, sort_findings
 from negplan.loader import Document, load
 from negplan.models.plan import Plan
@@ -46,6 +47,15 @@ class FileResult:
         for finding in self.findings:
             result[finding.severity] += 1
         return result
+
+
+class NotChecked(NegplanError):
+    """A file the run could not check: the worker process checking it died (``why`` says
+    how, e.g. ``killed by SIGKILL``)."""
+
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"not checked: its worker process stopped ({why})", path=path)
+        self.why = why
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,14 @@ def _check_plan(
     doc: Document, result: FileResult, *, options: CheckOptions, cache: PlaybookCache
 ) -> None:
     key = doc.data.get("playbook")
+    if isinstance(key, str) and "\0" in key:
+        result.error = InputError(
+            "the playbook path contains a NUL byte",
+            path=doc.path,
+            position=doc.index.locate(("playbook",)),
+            hint="write the path of the playbook file, relative to the plan",
+        )
+        return
     source = cache.locate(
         doc.path, explicit=options.playbook, plan_key=key if isinstance(key, str) else None
     )
@@ -152,22 +170,58 @@ def check_plan(
 def expand(paths: Iterable[str]) -> Iterator[Item]:
     """Yield ``(file, named_explicitly)`` for each path, recursing into directories.
 
-    Directories are walked in sorted order, skipping hidden folders; only ``*.yaml`` and
-    ``*.yml`` files are yielded from them. A missing path yields an :class:`InputError`.
+    A path named here is read even through a symbolic link. Folders are walked in sorted
+    order, skipping hidden folders and every symbolic link, to a file or a folder (pre-commit
+    hands the hook no links either); only ``*.yaml`` and ``*.yml`` files are yielded from
+    them. A missing path, or a folder that cannot be listed, yields an :class:`InputError`.
     """
     for path in paths:
+        try:
+            refuse_nul(path)
+        except InputError as exc:
+            yield exc
+            continue
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.endswith(YAML_SUFFIXES):
-                        yield os.path.normpath(os.path.join(root, name)), False
+            yield from _walk(path)
         elif os.path.lexists(path) and not os.path.exists(path):
             yield InputError("broken or looping symbolic link", path=path)
         elif not os.path.exists(path):
             yield InputError("no such file or directory", path=path)
         else:
             yield path, True
+
+
+def _walk(top: str) -> Iterator[Item]:
+    """The YAML files in ``top`` and its folders, in the order of ``os.walk``: a folder's
+    files, then each of its folders in turn."""
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+            yield InputError(f"cannot list folder: {reason or exc}", path=os.path.normpath(folder))
+            continue
+        folders = []
+        for entry in entries:
+            kind = _kind(entry)
+            if kind == "folder" and not entry.name.startswith("."):
+                folders.append(entry.path)
+            elif kind == "file" and entry.name.endswith(YAML_SUFFIXES):
+                yield os.path.normpath(entry.path), False
+        pending.extend(reversed(folders))
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """``link``, ``folder`` or ``file`` (anything else: reading it says what it is)."""
+    try:
+        if entry.is_symlink():
+            return "link"
+        return "folder" if entry.is_dir(follow_symlinks=False) else "file"
+    except OSError:  # gone meanwhile: reading it reports that
+        return "file"
 
 
 Task = tuple[str, bool]
@@ -195,24 +249,34 @@ def check_paths(
 
 def check_items(
     items: list[Item], options: CheckOptions, *, jobs: int | None = 1
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Check the files :func:`expand` listed, in order, one result per item."""
     tasks = [item for item in items if not isinstance(item, NegplanError)]
     workers = min(default_jobs() if jobs is None else jobs, len(tasks))
+    results: Iterator[FileResult]
     if workers > 1 and len(tasks) >= PARALLEL_MIN_FILES:
         from negplan.parallel import ordered_map  # worker processes only for many files
 
         results = ordered_map(
-            _check_in_worker, tasks, jobs=workers, initializer=_start_worker, initargs=(options,)
+            _check_in_worker,
+            tasks,
+            jobs=workers,
+            initializer=_start_worker,
+            initargs=(options,),
+            lost=_not_checked,
         )
     else:
         _start_worker(options)
         results = map(_check_task, tasks)
-    for item in items:
-        if isinstance(item, NegplanError):
-            yield FileResult(item.path or "", error=item)
-        else:
-            yield next(results)
+    try:
+        for item in items:
+            if isinstance(item, NegplanError):
+                yield FileResult(item.path or "", error=item)
+            else:
+                yield next(results)
+    finally:
+        if isinstance(results, Generator):
+            results.close()  # a run stopped early stops its workers now, not at exit
 
 
 # What each process checks with: the options of the run and its own playbook cache (set in
@@ -230,6 +294,11 @@ def _check_task(task: Task) -> FileResult:
     options, cache = _WORKER
     path, explicit = task
     return check_file(path, explicit=explicit, options=options, cache=cache)
+
+
+def _not_checked(task: Task, why: str) -> FileResult:
+    path = task[0]
+    return FileResult(path, error=NotChecked(path, why))
 
 
 def _check_in_worker(task: Task) -> FileResult:

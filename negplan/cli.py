@@ -11,23 +11,19 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Literal, ParamSpec, TypeAlias
+from typing import Annotated, Literal, ParamSpec, cast, get_args
 
 import typer
 
 from negplan import __version__, brief, report
+from negplan.cli_help import PlainCommand, listed, one_of
 from negplan.errors import NegplanError
+from negplan.escape import visible
 
-ValueFormat = Literal["text", "json"]
+#: The choices of options that have them (the lists of formats live with the formats).
+VALUE_FORMATS = ("text", "json")
 SchemaKind = Literal["plan", "playbook"]
-if TYPE_CHECKING:
-    CheckFormat: TypeAlias = str
-    BriefFormat: TypeAlias = str
-    Paper: TypeAlias = str
-else:  # typer offers a Literal's values as choices; these lists live with their formats
-    CheckFormat = Literal[report.CHOICES]
-    BriefFormat = Literal[brief.CHOICES]
-    Paper = Literal[brief.PAPERS]
+SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
 P = ParamSpec("P")
 _state = {"debug": False}
@@ -69,7 +65,8 @@ def _options(
 
 
 def _guarded(command: Callable[P, int | None]) -> Callable[P, None]:
-    """Run a command and exit with its code, turning errors into one line on stderr."""
+    """Run a command and exit with its code, turning errors into one line on stderr (Ctrl-C
+    too: ``negplan: interrupted``, exit 130)."""
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
@@ -80,7 +77,10 @@ def _guarded(command: Callable[P, int | None]) -> Callable[P, None]:
             if exc.hint:
                 _err(f"hint: {exc.hint}")
             code = 2
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+        except KeyboardInterrupt:
+            _err("negplan: interrupted")  # what was running has stopped: nothing to show
+            code = 130
+        except (typer.Exit, typer.Abort, BrokenPipeError):
             raise
         except Exception as exc:
             if _state["debug"]:
@@ -94,7 +94,7 @@ def _guarded(command: Callable[P, int | None]) -> Callable[P, None]:
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(visible(message) + "\n")
 
 
 #: The options several commands share, declared once.
@@ -115,25 +115,28 @@ TodayOption = Annotated[
 ]
 
 
-@app.command("check")
+@app.command("check", cls=PlainCommand)
 @_guarded
 def _check(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="PATH...",
-            help="Plan or playbook files, or folders to search for *.yaml / *.yml.",
+            metavar="PATH",
+            help="Plan or playbook files, or folders to search for *.yaml / *.yml (default: "
+            "the current folder).",
             show_default=False,
         ),
     ] = None,
     playbook: PlaybookOption = None,
     output_format: Annotated[
-        CheckFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
-            help="auto: github under GitHub Actions, text on a terminal, parsable otherwise.",
-            case_sensitive=False,
+            metavar="FORMAT",
+            callback=one_of(report.CHOICES),
+            help=f"{listed(report.CHOICES)}. auto: github under GitHub Actions, text on a "
+            "terminal, parsable otherwise.",
         ),
     ] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
@@ -159,14 +162,17 @@ def _check(
         ),
     ] = None,
 ) -> int:
-    """Check plans and playbooks; exit 0 when clean, 1 on failing findings, 2 when negplan
-    cannot run (missing file, invalid playbook, bad option)."""
+    """Check plans against their playbook, and playbooks themselves.
+
+    Exit code 0 when nothing fails, 1 on failing findings (errors, or warnings with
+    --strict), 2 when negplan cannot run (missing file, invalid playbook, bad option). A
+    folder with no plans or playbooks is a warning on stderr, exit code 0."""
     from negplan.commands import check  # the checking code loads only when a command runs
 
     return check.run(
         paths,
         playbook=playbook,
-        output_format=output_format.lower(),
+        output_format=output_format,
         strict=strict,
         skip_unknown=skip_unknown,
         today=today,
@@ -174,18 +180,19 @@ def _check(
     )
 
 
-@app.command("brief")
+@app.command("brief", cls=PlainCommand)
 @_guarded
 def _brief(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.", show_default=False)],
     output_format: Annotated[
-        BriefFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
-            help="md, html or pdf. auto: from the -o file's suffix, else Markdown (shown "
-            "formatted on a terminal, raw when piped).",
-            case_sensitive=False,
+            metavar="FORMAT",
+            callback=one_of(brief.CHOICES),
+            help=f"{listed(brief.CHOICES)}. auto: from the -o file's suffix, else Markdown "
+            "(shown formatted on a terminal, raw when piped).",
         ),
     ] = "auto",
     output: Annotated[
@@ -220,27 +227,34 @@ def _brief(
     playbook: PlaybookOption = None,
     today: TodayOption = None,
     paper: Annotated[
-        Paper, typer.Option(help="Page size of the HTML and PDF brief.", case_sensitive=False)
+        str,
+        typer.Option(
+            metavar="SIZE",
+            callback=one_of(brief.PAPERS),
+            help=f"Page size of the HTML and PDF brief: {listed(brief.PAPERS)}.",
+        ),
     ] = "a4",
 ) -> int:
-    """Write the one-page prep brief of a plan: readiness, goals, value, positions, trades,
-    walk-away, alternatives, approvals, questions and asks."""
+    """Write the one-page prep brief of a plan.
+
+    Readiness, goals, value, positions, trades, walk-away, alternatives, approvals,
+    questions and asks, on one page."""
     from negplan.commands import brief  # jinja2 and the checking code load only for a brief
 
     return brief.run(
         plan,
-        output_format=output_format.lower(),
+        output_format=output_format,
         output=output,
         force=force,
         redact=redact,
         strict=strict,
         playbook=playbook,
         today=today,
-        paper=paper.lower(),
+        paper=paper,
     )
 
 
-@app.command("new")
+@app.command("new", cls=PlainCommand)
 @_guarded
 def _new(
     path: Annotated[
@@ -276,8 +290,8 @@ def _new(
         typer.Option(
             "--term",
             metavar="ID",
-            help="Add an optional playbook term (repeat for more); required terms are "
-            "always included.",
+            help="Add optional playbook terms, by id or name (repeat, or separate with "
+            "commas); required terms are always included.",
         ),
     ] = None,
     playbook: PlaybookOption = None,
@@ -295,9 +309,11 @@ def _new(
         ),
     ] = False,
 ) -> None:
-    """Create a plan from the playbook: every section, the required terms with starting
-    positions, and comments from the playbook. Prompts on a terminal unless --no-input; a
-    playbook given with --playbook is recorded in the plan."""
+    """Create a plan from the playbook, ready to fill in.
+
+    Every section, the required terms at their starting positions, and comments from the
+    playbook. Prompts on a terminal unless --no-input; a playbook given with --playbook is
+    recorded in the plan."""
     from negplan.commands import new  # the scaffolding code loads only when it runs
 
     new.run(
@@ -318,7 +334,7 @@ def _new(
     )
 
 
-@app.command("value")
+@app.command("value", cls=PlainCommand)
 @_guarded
 def _value(
     plan: Annotated[
@@ -326,24 +342,34 @@ def _value(
     ],
     playbook: PlaybookOption = None,
     output_format: Annotated[
-        ValueFormat,
-        typer.Option("--format", "-f", help="text (tables) or json.", case_sensitive=False),
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=one_of(VALUE_FORMATS),
+            help=f"{listed(VALUE_FORMATS)}: tables, or one JSON document.",
+        ),
     ] = "text",
     today: TodayOption = None,
 ) -> int:
-    """Price a plan: net value at opening, target and walk-away, the running value through the
-    concession plan, and the package against the playbook's floor and approval ladder."""
+    """Price a plan: its value at opening, target and walk-away.
+
+    Net value at opening, target and walk-away, the running value through the concession
+    plan, and the package against the playbook's floor and approval ladder."""
     from negplan.commands import value  # the pricing code loads only when it runs
 
     return value.run(plan, playbook=playbook, output_format=output_format, today=today)
 
 
-@app.command("schema")
+@app.command("schema", cls=PlainCommand)
 @_guarded
 def _schema(
     kind: Annotated[
-        SchemaKind,
-        typer.Argument(help="plan or playbook.", metavar="KIND", case_sensitive=False),
+        str,
+        typer.Argument(
+            metavar="KIND", callback=one_of(SCHEMA_KINDS), help=f"{listed(SCHEMA_KINDS)}."
+        ),
     ],
     output: Annotated[
         str | None,
@@ -358,14 +384,26 @@ def _schema(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite FILE even if negplan did not write it.")
     ] = False,
+    playbook: Annotated[
+        str | None,
+        typer.Option(
+            "--playbook",
+            "-p",
+            metavar="FILE",
+            help="Plan schema only: offer this playbook's term ids (with names and units), "
+            "each term's options, true/false or limits.",
+        ),
+    ] = None,
 ) -> None:
-    """Print the JSON Schema (draft-07) of a plan or a playbook, generated from the models."""
+    """Print the JSON Schema of a plan or a playbook, for editors.
+
+    JSON Schema draft-07, generated from the models negplan checks with."""
     from negplan.commands import schema  # the models load only when it runs
 
-    schema.run(kind, output=output, force=force)
+    schema.run(cast(SchemaKind, kind), output=output, force=force, playbook=playbook)
 
 
-@app.command("rules")
+@app.command("rules", cls=PlainCommand)
 @_guarded
 def _rules() -> None:
     """List every rule: code, name, default severity and what it checks."""
@@ -374,14 +412,17 @@ def _rules() -> None:
     rules.list_rules()
 
 
-@app.command("explain")
+@app.command("explain", cls=PlainCommand)
 @_guarded
 def _explain(
     code: Annotated[
         str, typer.Argument(metavar="CODE", help="A rule code (NP401) or name (give-without-get).")
     ],
 ) -> None:
-    """Explain one rule: what it checks, why it matters, a failing and a passing example."""
+    """Explain one rule, with a failing and a passing example.
+
+    What it checks, why it matters, an example that fails, one that passes, and its
+    options."""
     from negplan.commands import rules  # the rules load only when it runs
 
     rules.explain(code)

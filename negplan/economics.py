@@ -8,8 +8,10 @@ costs us), and a package of positions becomes one net value:
 
 Scenarios price the opening, target and walk-away packages (every variable at that position at
 once); the concession path prices the package after each planned give and get, starting from
-the opening. Amounts are exact :class:`~decimal.Decimal` values; they are rounded (half up, to
-cents) only when shown.
+the standard deal: every variable at its baseline (the playbook's standard position, else the
+value model's base), so that each give and get is measured against what the deal would be
+without it (see :func:`negplan.pricing.baseline`). Amounts are exact
+:class:`~decimal.Decimal` values; they are rounded (half up, to cents) only when shown.
 
 This module holds what the prices are and how they are shown; :mod:`negplan.pricing` works
 them out for a plan (:func:`~negplan.pricing.analyse`).
@@ -88,21 +90,18 @@ class Scenario(NamedTuple):
 class Move(NamedTuple):
     """One side of a planned trade: a term moved to a position, or a sentence.
 
-    ``worth`` is the change in the running net value the move makes (None for a sentence or
-    an unvalued term). For a get, ``secured`` is what it is worth against the variable's
-    walk-away (or against the term's zero point when the term is not a variable): what we
-    would lose without it.
+    ``worth`` is the change in the running net value the move makes, measured from the
+    baseline package (None for a sentence or an unvalued term).
     """
 
     term: str | None
     position: Position | None
     text: str | None
     worth: Decimal | None
-    secured: Decimal | None = None
 
 
 class Step(NamedTuple):
-    """The package after one planned concession (step 0 is the opening package)."""
+    """The package after one planned concession (step 0 is the baseline package)."""
 
     number: int
     give: Move | None

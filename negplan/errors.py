@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from negplan.escape import visible
 from negplan.positions import Position
 
 
@@ -9,7 +10,8 @@ class NegplanError(Exception):
     """negplan cannot run: a missing file, a broken playbook, a template that won't render.
 
     The command line prints it as ``path:line:col: error: message`` (plus an optional hint)
-    and exits 2.
+    and exits 2. The message and hint often quote a file or a value from one, so they are kept
+    :func:`~negplan.escape.visible`, as findings' are; the path is escaped where it is printed.
     """
 
     def __init__(
@@ -20,17 +22,18 @@ class NegplanError(Exception):
         position: Position | None = None,
         hint: str | None = None,
     ) -> None:
+        message = visible(message)
         super().__init__(message)
         self.message = message
         self.path = path
         self.position = position
-        self.hint = hint
+        self.hint = None if hint is None else visible(hint)
 
     def render(self) -> str:
         """The one-line form, prefixed with the file and position when known."""
         where = ""
         if self.path is not None:
-            where = self.path
+            where = visible(self.path)
             if self.position is not None:
                 where += f":{self.position.line}:{self.position.col}"
             where += ": "

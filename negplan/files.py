@@ -48,8 +48,16 @@ def read_text(path: str) -> str:
     return _decode(raw)
 
 
+def refuse_nul(path: str) -> None:
+    """Raise :class:`~negplan.errors.InputError` if ``path`` holds a NUL byte: no file can
+    have such a name, and the operating system's calls refuse it."""
+    if "\0" in path:
+        raise InputError("file name contains a NUL byte", path=path)
+
+
 def _open(path: str) -> int:
     """A read-only descriptor of ``path`` that never blocks on a pipe or takes a terminal."""
+    refuse_nul(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         return os.open(path, flags)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from negplan.escape import visible
 from negplan.positions import Pair, Position
 
 
@@ -54,13 +55,6 @@ class Finding:
         if self.severity is Severity.ERROR:
             return True
         return strict and self.severity is Severity.WARNING
-
-
-def visible(text: str) -> str:
-    """``text`` with line breaks and other non-printable characters written as escapes."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -11,6 +11,11 @@ pydantic's output is post-processed so that the schema means the same under both
 * Text fields also accept numbers, and the text form of a decimal must look like a number,
   because that is what ``negplan check`` accepts.
 * pydantic's generated per-field titles are dropped, so editors show the field's description.
+* Dates must be real calendar dates: a pattern exact for month lengths and leap years refuses
+  ``2027-02-30`` in every validator (``format: date`` stays, but not every validator checks
+  formats, and the YAML language server does not).
+
+With a playbook, the plan schema also offers its terms (:mod:`negplan.jsonschema_terms`).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any, Literal
 from negplan import __version__
 from negplan.atomic import write_atomic
 from negplan.errors import NegplanError
+from negplan.jsonschema_terms import add_terms
 from negplan.models import Plan, Playbook
 
 SchemaKind = Literal["plan", "playbook"]
@@ -36,6 +42,15 @@ PLAN_SCHEMA_PATH = os.path.join(".negplan", "plan.schema.json")
 
 _DECIMAL_TEXT = r"^\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$"
 _TEXT = ["string", "number"]
+_DAY = {
+    "31": "(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])",
+    "30": "(0[469]|11)-(0[1-9]|[12][0-9]|30)",
+    "28": "02-(0[1-9]|1[0-9]|2[0-8])",
+}
+_YEAR = "([0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"  # 0001 to 9999
+_LEAP = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+#: ``YYYY-MM-DD`` for real calendar dates only: 29 February in leap years, no 30 February.
+DATE_PATTERN = f"^({_YEAR}-({'|'.join(_DAY.values())})|{_LEAP}-02-29)$"
 _STRING_CONSTRAINTS = ("pattern", "format", "enum", "const", "minLength", "maxLength")
 _TITLES = {
     "plan": (
@@ -49,8 +64,12 @@ _TITLES = {
 }
 
 
-def build_schema(kind: SchemaKind) -> dict[str, Any]:
-    """The JSON Schema of a plan or a playbook, portable between draft-07 and 2020-12."""
+def build_schema(kind: SchemaKind, playbook: Playbook | None = None) -> dict[str, Any]:
+    """The JSON Schema of a plan or a playbook, portable between draft-07 and 2020-12.
+
+    With ``playbook`` (plans only), the plan schema offers the playbook's term ids and, once
+    a term is named, the positions it allows.
+    """
     model = Plan if kind == "plan" else Playbook
     raw = model.model_json_schema(by_alias=True, mode="validation")
     body = _portable(raw)
@@ -59,18 +78,23 @@ def build_schema(kind: SchemaKind) -> dict[str, Any]:
     body.pop("title", None)
     body.pop("description", None)
     title, description = _TITLES[kind]
+    again = f"`negplan schema {kind}`"
+    if playbook is not None and kind == "plan":
+        add_terms(body, playbook)
+        description += f" Terms from the {playbook.company} playbook."
+        again = f"`negplan schema plan --playbook FILE` (here: the {playbook.company} playbook)"
     return {
         "$schema": DIALECT,
-        "$comment": f"{MARKER} {__version__}; regenerate with `negplan schema {kind}`",
+        "$comment": f"{MARKER} {__version__}; regenerate with {again}",
         "title": title,
         "description": description,
         **body,
     }
 
 
-def render(kind: SchemaKind) -> str:
+def render(kind: SchemaKind, playbook: Playbook | None = None) -> str:
     """The schema as indented JSON text with a final newline."""
-    return json.dumps(build_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(build_schema(kind, playbook), indent=2, ensure_ascii=False) + "\n"
 
 
 def is_negplan_schema(path: str) -> bool:
@@ -93,14 +117,17 @@ def is_negplan_schema(path: str) -> bool:
     return isinstance(comment, str) and comment.startswith(MARKER)
 
 
-def write_schema(path: str, kind: SchemaKind, *, force: bool) -> bool:
-    """Write the schema to ``path`` atomically, creating missing parent folders.
+def write_schema(
+    path: str, kind: SchemaKind, *, force: bool, playbook: Playbook | None = None
+) -> bool:
+    """Write the schema (with ``playbook``'s terms, for a plan) to ``path`` atomically,
+    creating missing parent folders.
 
     An existing file is replaced only when it is a schema negplan generated, or with
     ``force``; otherwise :class:`~negplan.errors.NegplanError` is raised. Returns whether the
     file changed.
     """
-    text = render(kind)
+    text = render(kind, playbook)
     exists = os.path.lexists(path)
     previous = exists and is_negplan_schema(path)
     if exists and not previous and not force:
@@ -138,6 +165,8 @@ def _portable(node: Any) -> Any:
             result[key] = {name: _portable(sub) for name, sub in value.items()}
         else:
             result[key] = _portable(value)
+    if result.get("format") == "date":
+        result["pattern"] = DATE_PATTERN
     return _numbers_as_text(_decimal_text(_lone_ref(result)))
 
 

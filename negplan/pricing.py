@@ -209,13 +209,27 @@ class Pricer:
         years, list_total, valuations = self.parts(state)
         return Scenario(name, years, list_total, valuations, _net(list_total, valuations))
 
+    def baseline_state(self) -> dict[str, Position | None]:
+        """Every variable at its term's baseline: the standard deal, where the path starts."""
+        return {term: self.baseline(term) for term in self.variables}
+
+    def baseline(self, term_id: str) -> Position | None:
+        """The baseline position of a term (see :func:`baseline`); None if it is unknown."""
+        term = self._terms.get(term_id)
+        return baseline(term) if term is not None else None
+
     def path(self) -> list[Step]:
-        """The running package through the concession plan, from the opening package."""
-        state = self.state("opening")
+        """The running package through the concession plan, from the baseline package.
+
+        Every variable starts at its baseline; each give and get moves its term, and is worth
+        the change it makes to the running net value. A term's first move is so measured
+        against its baseline, a later one against the term's previous move.
+        """
+        state = self.baseline_state()
         steps = [self._step(0, None, None, state)]
         for i, concession in enumerate(self.plan.concessions):
             give = self._move(state, concession.give)
-            get = self._move(state, concession.get, get=True) if concession.get else None
+            get = self._move(state, concession.get) if concession.get else None
             steps.append(self._step(i + 1, give, get, state))
         return steps
 
@@ -223,26 +237,16 @@ class Pricer:
         years = self.years(state)
         return Step(number, give, get, years, self.list_value * years, self.total(state))
 
-    def _move(
-        self, state: dict[str, Position | None], side: Trade | str, *, get: bool = False
-    ) -> Move:
+    def _move(self, state: dict[str, Position | None], side: Trade | str) -> Move:
         if isinstance(side, str):
             return Move(None, None, side, None)
+        if side.term not in state:
+            state[side.term] = self.baseline(side.term)
         before = self.total(state)
         state[side.term] = side.value
         after = self.total(state)
         priced = self._priced(side.term, side.value, state)
-        worth = after - before if priced else None
-        secured = None
-        if get and priced:
-            variable = self.variables.get(side.term)
-            reference = dict(state)
-            if variable is not None and variable.walk_away is not None:
-                reference[side.term] = variable.walk_away
-            else:
-                reference.pop(side.term)
-            secured = after - self.total(reference)
-        return Move(side.term, side.value, None, worth, secured)
+        return Move(side.term, side.value, None, after - before if priced else None)
 
     def _priced(self, term_id: str, position: Position, state: State) -> bool:
         contract = self.contract_term
@@ -271,6 +275,22 @@ class Pricer:
             if share <= rung.up_to:
                 return _replace(base, PackageStatus.NEEDS_APPROVAL, rung.approver)
         return _replace(base, PackageStatus.NO_APPROVER)
+
+
+def baseline(term: Term) -> Position | None:
+    """The position a give or a get on ``term`` is measured against.
+
+    The term's standard position where the playbook gives one, else its value model's
+    ``base``, else the value model's zero (0, or no); None for a choice term without a
+    standard, whose options are valued as the model states them. docs/economics.md.
+    """
+    if term.standard is not None:
+        return term.standard
+    if term.worth is not None and term.worth.base is not None:
+        return term.worth.base
+    if term.unit is Unit.YES_NO:
+        return False
+    return Decimal(0) if term.unit.numeric else None
 
 
 def _replace(package: Package, status: PackageStatus, approver: str | None = None) -> Package:

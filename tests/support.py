@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -60,3 +62,48 @@ def codes(findings: list[Finding]) -> set[str]:
 def at(findings: list[Finding], code: str) -> list[tuple[int, int]]:
     """(line, col) of every finding with ``code``."""
     return [(f.line, f.col) for f in findings if f.code == code]
+
+
+def isolated_env(home: Path, *, drop: tuple[str, ...] = ()) -> dict[str, str]:
+    """The caller's environment for git and pre-commit run by a test: without its git,
+    pre-commit and GitHub settings (nor variables starting with any of ``drop``), with
+    ``home`` as HOME, a fixed git identity and no colour."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("GIT_", "PRE_COMMIT", "GITHUB_", *drop))
+    }
+    env.update(
+        {
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+            "GIT_AUTHOR_NAME": "Dana Reyes",
+            "GIT_AUTHOR_EMAIL": "dana@example.com",
+            "GIT_COMMITTER_NAME": "Dana Reyes",
+            "GIT_COMMITTER_EMAIL": "dana@example.com",
+            "PRE_COMMIT_COLOR": "never",
+            "NO_COLOR": "1",
+        }
+    )
+    return env
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a process that runs (not gone, not a zombie)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def none_running_soon(pids: set[int], seconds: float = 5) -> bool:
+    """Whether every process in ``pids`` is gone within ``seconds``."""
+    give_up = time.monotonic() + seconds
+    while any(running(pid) for pid in pids):
+        if time.monotonic() > give_up:
+            return False
+        time.sleep(0.05)
+    return True

@@ -23,8 +23,8 @@ from conftest import CLEAN, EXAMPLES, ROOT, TODAY
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from negplan.brief.markdown import escape_markdown
 from negplan.checking import check_plan
+from negplan.escape import markdown_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("NEGPLAN_UPDATE_GOLDEN") == "1"
@@ -169,8 +169,8 @@ def test_markdown_has_the_expected_tables(run_cli: Callable[..., Any]) -> None:
     assert positions[1][5] == "O─T──W┆░░░░░░░░░░░░░░"
     assert concessions[0] == ["#", "Give", "Get", "Condition", "Given", "Kept"]
     assert [row[4:] for row in concessions[1:]] == [
-        ["▋ EUR 3,000", "101.67%"],
-        ["███▎ EUR 14,400", "99.67%"],
+        ["█ EUR 3,000", "101%"],
+        ["██▏ EUR 9,600", "99.67%"],
         ["▌ EUR 2,367", "99.34%"],
         ["████████ EUR 36,000", "94.34%"],
         ["████▊ EUR 21,600", "95.5%"],
@@ -265,7 +265,7 @@ def test_markdown_on_a_terminal_is_rendered(
     ],
 )
 def test_escape_markdown(text: str, expected: str) -> None:
-    assert escape_markdown(text) == expected
+    assert markdown_text(text) == expected
 
 
 # ---- hostile plan text --------------------------------------------------------------------
@@ -359,7 +359,9 @@ def test_hostile_text_is_escaped_in_html(run_cli: Callable[..., Any], hostile: P
     assert "Pipe | deal <script>alert(1)</script> {{ 7*7 }}" in text
     assert "<img src=x onerror=alert(1)>" in text
     assert "Acme 株式会社 شركة Ελλάδα 🤝" in text
-    assert LONG_WORD in text
+    # The long word is all there, with a break opportunity every 30 characters.
+    assert LONG_WORD in text.replace("\u200b", "")
+    assert f"{LONG_WORD[:30]}\u200b{LONG_WORD[30:60]}\u200b" in text
     assert "<script" not in result.stdout.lower()
     assert "{{ config }}" in text
 
@@ -410,7 +412,8 @@ def test_strict_refuses_a_plan_that_is_not_ready(
     assert result.exit_code == 1, result
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert any(line.startswith(f"{plan}:") and line.endswith("[NP303]") for line in lines)
+    # each finding on one line, as `check --format parsable` prints it, hint included
+    assert any(line.startswith(f"{plan}:") and "[NP303] hint: " in line for line in lines)
     assert "--strict refuses" in lines[-1]
     clean = run_cli("brief", CLEAN, "--strict", "--today", TODAY)
     assert clean.exit_code == 0, clean
@@ -424,7 +427,7 @@ def test_invalid_plan_prints_findings_and_exits_1(
     assert result.exit_code == 1, result
     assert result.stdout == ""
     first = result.stderr.splitlines()[0]
-    assert first.startswith(f"{plan}:3:") and first.endswith("[NP101]")
+    assert first.startswith(f"{plan}:3:") and "[NP101]" in first
     assert result.stderr.splitlines()[-1].endswith("the plan is not valid, so no brief can be made")
 
 

@@ -159,7 +159,9 @@ def test_html_has_a_range_bar_per_term_and_the_ladder_as_inline_svg(
 ) -> None:
     page = run_cli("brief", CLEAN, "-f", "html", "--today", TODAY).stdout
     assert page.count('<td class="bar"><svg ') == 6
-    assert page.count('aria-label="Concession ladder: 5 steps, from 102.08% of list') == 1
+    assert (
+        page.count('aria-label="Concession ladder: 5 steps, from 98.5% of list to 95.5% kept"') == 1
+    )
     svgs = re.findall(r"<svg .*?</svg>", page, flags=re.DOTALL)
     tags = html_parts("".join(svgs)).tags
     assert tags <= {"svg", "rect", "line", "polygon", "polyline", "circle", "text"}

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -231,3 +234,70 @@ def test_pdf_fetches_nothing(run_cli: Callable[..., Any], tmp_path: Path, clean_
     page = PdfReader(target).pages[0]
     assert "2027 platform renewal and expansion" in " ".join((page.extract_text() or "").split())
     assert list(page.images) == []
+
+
+# ---- bounded layout -----------------------------------------------------------------------
+
+
+def _with_must_goal(clean_text: str, goal: str) -> str:
+    """The clean plan with ``goal`` as its must-have goal: text the page never shortens."""
+    return clean_text.replace(
+        "{goal: Renew for 36 months at no more than 8% discount,", f"{{goal: {goal},"
+    )
+
+
+@pytest.mark.parametrize(
+    "goal", ["x" * 40_000, " ".join(["y" * 2_000] * 5)], ids=["one-word", "five-words"]
+)
+def test_very_long_words_lay_out_in_seconds(
+    run_cli: Callable[..., Any],
+    tmp_path: Path,
+    write: Callable[[str, str], Path],
+    clean_text: str,
+    goal: str,
+) -> None:
+    # WeasyPrint took 94 s (one word) and 51 s (five words) before words got break points.
+    plan = write("long.yaml", _with_must_goal(clean_text, goal))
+    target = tmp_path / "long.pdf"
+    started = time.monotonic()
+    result = run_cli("brief", plan, "-o", target, "--today", TODAY)
+    elapsed = time.monotonic() - started
+    assert result.exit_code == 0, result
+    assert elapsed < 20, f"{elapsed:.1f} s"
+    _, text = pdf_text(target)
+    assert goal[:2_000] in text.replace("\u200b", "").replace(" ", "")
+
+
+def test_pdf_layout_stops_at_its_time_limit(
+    run_cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("negplan.brief.output.PDF_TIME_LIMIT", 0.05)
+    target = tmp_path / "brief.pdf"
+    result = run_cli("brief", CLEAN, "-o", target, "--today", TODAY)
+    assert result.exit_code == 2, result
+    assert result.stderr.splitlines() == [
+        "error: cannot render the pdf: layout took longer than 0.05 seconds",
+        "hint: shorten the plan's text, or write the brief as html or md",
+    ]
+    assert not target.exists()
+    assert sorted(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="memory is watched on Linux")
+def test_pdf_layout_stops_at_its_memory_limit(tmp_path: Path) -> None:
+    # A fresh process, so that the layout's memory is new memory, not memory freed earlier.
+    target = tmp_path / "brief.pdf"
+    code = (
+        "import negplan.brief.output as output, negplan.cli as cli; "
+        "output.PDF_MEMORY = 2**20; cli.main()"
+    )
+    args = ["brief", str(CLEAN), "-o", str(target), "--today", TODAY]
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2, result
+    assert result.stderr.splitlines() == [
+        "error: cannot render the pdf: it needs more than 1 MiB of memory",
+        "hint: shorten the plan's text, or write the brief as html or md",
+    ]
+    assert not target.exists()

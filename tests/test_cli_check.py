@@ -42,7 +42,8 @@ def test_parsable_line_format(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("check", path, "--today", TODAY, "--format", "parsable")
     assert result.stdout == (
         f"{path}:{line}:5: error: concession 3 gives payment_terms 45 days without getting "
-        "anything [NP401]\n"
+        'anything [NP401] hint: add `get:`: what the buyer gives in return ("if we do X, can '
+        'you do Y?")\n'
     )
 
 
@@ -50,8 +51,15 @@ def test_text_format_groups_by_file_with_hints(run_cli) -> None:  # type: ignore
     path = EXAMPLES / "give-without-get.yaml"
     result = run_cli("check", path, "--today", TODAY, "--format", "text")
     out = result.stdout.splitlines()
+    line = next(
+        i
+        for i, row in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if "give: {term: payment_terms" in row
+    )
+    # The path once, in the header; each finding starts at its line and column.
     assert out[0] == f"{path} (1 error)"
-    assert "NP401  error" in out[1] and f"{path}:" in out[1]
+    assert out[1].startswith(f"  {line}:5  NP401  error    concession 3 gives payment_terms")
+    assert str(path) not in "\n".join(out[1:])
     assert out[2].strip().startswith("hint: add `get:`")
     assert out[-1] == "Checked 1 file (1 plan): 1 error"
 
@@ -186,7 +194,7 @@ def test_directory_skips_other_yaml_but_named_file_is_np103(run_cli, tmp_path: P
     assert named.exit_code == 1
     assert (
         named.stdout
-        == f"{tmp_path / 'ci.yaml'}:1:1: error: no `kind:`: expected `kind: plan` or `kind: playbook` [NP103]\n"
+        == f"{tmp_path / 'ci.yaml'}:1:1: error: no `kind:`: expected `kind: plan` or `kind: playbook` [NP103] hint: add `kind: plan` (or `kind: playbook`) at the top\n"
     )
     skipped = run_cli("check", tmp_path / "ci.yaml", "--skip-unknown")
     assert skipped.exit_code == 0 and skipped.stdout == ""

@@ -20,7 +20,7 @@ from negplan.economics import PackageStatus, format_money, format_percent
 from negplan.loader import load
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
-from negplan.pricing import analyse, summarize
+from negplan.pricing import analyse, baseline, summarize
 
 PLAYBOOK = """\
 kind: playbook
@@ -166,20 +166,63 @@ def test_concession_path() -> None:
     economics = analyse(_plan(), _playbook())
     assert economics is not None
     nets = [step.net for step in economics.path]
-    # opening 1,110,000; -1,500 seats; -4,500 payment (15 days × 100 × 3 years);
-    # -43,800 discount 0 → 4; -21,900 discount 4 → 6 (2 × 3,650 × 3 years)
-    assert nets == [1110000, 1108500, 1104000, 1060200, 1038300]
+    # The path starts from the baseline package, not the opening: no standard positions in
+    # this playbook, so each term sits at its value model's base (30 days, 36 months) or zero
+    # (no case study): 3 years × 365,000 = 1,095,000. Then -1,500 seats, +15,000 case study;
+    # -4,500 payment (15 days × 100 × 3 years), 36 months is the base (0); -43,800 discount
+    # 0 → 4; -21,900 discount 4 → 6 (2 × 3,650 × 3 years, measured from the previous give)
+    assert nets == [1095000, 1108500, 1104000, 1060200, 1038300]
     first, second, third = economics.path[1:4]
     assert first.give is not None and first.give.worth == Decimal("-1500")
-    # the case study was already in the opening package: the running value does not move,
-    # but against its walk-away (no) the get secures 15,000
-    assert first.get is not None and (first.get.worth, first.get.secured) == (0, 15000)
-    # 36 months against the walk-away of 24: 1,104,000 - (730,000 - 3,000 - 1,500 + 15,000
-    # - 10,950) = 374,450
-    assert second.get is not None and second.get.secured == Decimal("374450")
+    assert first.get is not None and first.get.worth == Decimal("15000")
+    assert second.get is not None and second.get.worth == 0
     # a sentence has no value
     assert third.get is not None and third.get.text == "Signature this quarter"
     assert third.get.worth is None
+
+
+def test_gives_and_gets_are_measured_from_the_standard_not_the_opening() -> None:
+    # A standard 24-month term; the plan opens at 60 months and plans to settle on 36.
+    book = mutate(
+        PLAYBOOK,
+        (
+            "limits: {min: 12, max: 60}, authority: 24,",
+            "limits: {min: 12, max: 60}, standard: 24, authority: 24,",
+        ),
+    )
+    plan = mutate(
+        PLAN, ("opening: 36, target: 36, walk_away: 24", "opening: 60, target: 36, walk_away: 24")
+    )
+    economics = analyse(_plan(plan), _playbook(book))
+    assert economics is not None
+    # step 0 is the standard deal: 2 years, whatever the opening says
+    assert economics.path[0].years == 2
+    second = economics.path[2]
+    assert second.get is not None and second.get.term == "contract_length"
+    # 36 months against the standard 24: one more year of list value (365,000), the 12 months
+    # short of the value model's base no longer lost (+10,950), and a third year of the
+    # payment terms already given (-1,500): a gain, not the loss it was from a 60-month opening
+    assert second.get.worth == Decimal("374450")
+    assert second.net > economics.path[1].net
+
+
+def test_the_baseline_of_a_term() -> None:
+    book = _playbook(
+        mutate(
+            PLAYBOOK,
+            (
+                "limits: {min: 0, max: 120}, authority: 60,",
+                "limits: {min: 0, max: 120}, standard: 45, authority: 60,",
+            ),
+        )
+    )
+    terms = book.term_map
+    assert baseline(terms["payment_terms"]) == 45  # the standard position first
+    assert baseline(terms["contract_length"]) == 36  # else the value model's base
+    assert baseline(terms["discount"]) == 0  # else the value model's zero
+    assert baseline(terms["case_study"]) is False
+    assert baseline(terms["support_tier"]) is None  # a choice term's options carry their value
+    assert baseline(terms["price_hold"]) == 0
 
 
 def test_below_floor_and_within_authority() -> None:
@@ -255,14 +298,18 @@ def test_clean_example_figures() -> None:
     assert format_money(walk.net, "EUR") == "EUR 409,121.92"
     assert format_percent(walk.concession_share) == "14.77%"
     assert economics.package.status is PackageStatus.WITHIN_AUTHORITY
+    # The path starts from the standard deal: 24 months (2 years, 480,000), 7,200 short of
+    # the contract value model's base of 36 months, no case study.
     assert [format_money(s.net, "EUR") for s in economics.path] == [
-        "EUR 735,000",
-        "EUR 732,000",
-        "EUR 717,600",
+        "EUR 472,800",
+        "EUR 484,800",  # -3,000 seats, +15,000 case study
+        "EUR 717,600",  # -9,600 premium support (2 years); +242,400 for 36 months
         "EUR 715,232.88",  # 45 days: 15 × 240,000 × 8% / 365 × 3 = 2,367.12
         "EUR 679,232.88",
         "EUR 687,632.88",  # -21,600 discount, +30,000 reference calls (2 × 5,000 × 3)
     ]
+    contract = economics.path[2].get
+    assert contract is not None and contract.worth == Decimal("242400")
 
 
 def test_summarize_for_the_brief() -> None:
@@ -348,8 +395,8 @@ def test_value_json(run_cli) -> None:  # type: ignore[no-untyped-def]
         "position": "2",
         "text": None,
         "worth": "30000.00",
-        "secured": "30000.00",
     }
+    assert doc["path"][0]["net_value"] == "472800.00"  # the standard deal
     assert doc["package"] == {
         "status": "within-authority",
         "concession": "70878.08",
@@ -441,3 +488,34 @@ def test_pricing_only_the_walk_away_scenario_changes_nothing_else() -> None:
         assert (walk_only.path, walk_only.package) == (full.path, full.package)
         compared += 1
     assert compared >= 5
+
+
+def test_a_new_plan_trading_for_36_months_shows_a_gain(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The issue's case: a plan from `negplan new`, in USD against the EUR playbook, trading
+    # premium support for a 36-month term. From the 60-month opening the scaffold used to
+    # write, the get read as a loss of two years of revenue.
+    target = tmp_path / "plan.yaml"
+    made = run_cli(
+        "new", target, "--no-input", "--customer", "Acme", "--title", "2027 renewal",
+        "--value", "240000", "--currency", "USD", "--term", "support_tier",
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+    text = target.read_text(encoding="utf-8")
+    start = text.index("\nconcessions:\n") + 1
+    end = text.index("\n\n", start)
+    trade = (
+        "concessions:\n"
+        "  - give: {term: support_tier, value: premium}\n"
+        "    get: {term: contract_length, value: 36}\n"
+    )
+    target.write_text(text[:start] + trade + text[end + 1 :], encoding="utf-8")
+    result = run_cli("value", target, "--today", TODAY, "--format", "json")
+    assert result.exit_code == 0, result
+    doc = json.loads(result.stdout)
+    assert doc["scenarios"]["opening"]["years"] == "3"  # opens at 36 months, not 60
+    give, get = doc["path"][1]["give"], doc["path"][1]["get"]
+    # the standard 24 months: 2 years of 2% premium support; 36 months adds a year of list
+    # value, 3% of list in renewal risk no longer lost, minus a third year of support
+    assert give["worth"] == "-9600.00"
+    assert get["worth"] == str(240000 + 7200 - 4800) + ".00"
+    assert "NP703" not in [f["code"] for f in doc["findings"]]

@@ -15,17 +15,13 @@ from conftest import CLEAN, EXAMPLES, ROOT, TODAY
 
 from negplan.checking import FileResult
 from negplan.errors import InputError
+from negplan.escape import annotation_data, annotation_property, markdown_cell
 from negplan.findings import Finding, Severity
 from negplan.report import resolve_format
 from negplan.report.base import Summary
-from negplan.report.github import (
-    GithubReport,
-    annotation,
-    escape_data,
-    escape_property,
-    markdown_cell,
-)
+from negplan.report.github import GithubReport, annotation
 from negplan.report.sarif import SarifReport
+from negplan.report.text import TextReport
 from negplan.rules import RULES
 
 SARIF_SCHEMA = json.loads(
@@ -50,8 +46,9 @@ variables:
 """
 TYPO_PARSABLE = [
     "typo.yaml:7:12: error: deal.meeting: expected a date like 2026-12-01 "
-    "(got 'next tuesday') [NP101]",
-    "typo.yaml:11:5: error: unknown key 'walkaway' in variables[0] [NP102]",
+    "(got 'next tuesday') [NP101] hint: write dates as YYYY-MM-DD",
+    "typo.yaml:11:5: error: unknown key 'walkaway' in variables[0] [NP102] "
+    "hint: did you mean 'walk_away'?",
 ]
 # A tab where YAML needs spaces: the parser stops on line 4, column 1.
 SYNTAX_ERROR = "kind: plan\nversion: 1\ndeal:\n\ttitle: x\n"
@@ -105,21 +102,71 @@ def test_parsable_clean_file_prints_nothing(run_cli: Runner, files: dict[str, st
 def test_parsable_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
     result = check(run_cli, "--format", "parsable", files["syntax"])
     assert result.exit_code == 1, result
-    assert re.fullmatch(r"broken\.yaml:4:1: error: invalid YAML: .+ \[NP100\]\n", result.stdout)
+    assert re.fullmatch(
+        r"broken\.yaml:4:1: error: invalid YAML: .+ \[NP100\] hint: indent with spaces: .+\n",
+        result.stdout,
+    )
 
 
 # ---- text ----------------------------------------------------------------------------------
 
 
-def test_text_findings_with_hints_and_summary(run_cli: Runner, files: dict[str, str]) -> None:
+def test_text_findings_with_hints_and_summary(
+    run_cli: Runner, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
     result = check(run_cli, "--format", "text", files["findings"])
     assert result.exit_code == 1, result
-    out = result.stdout
-    assert re.search(r"typo\.yaml:7:12\s+NP101\s+error\s+deal\.meeting: expected a date", out)
-    assert re.search(r"typo\.yaml:11:5\s+NP102\s+error\s+unknown key 'walkaway'", out)
-    assert "hint: did you mean 'walk_away'?" in out
-    assert out.rstrip().splitlines()[-1] == "Checked 1 file (1 plan): 2 errors"
-    assert "\x1b[" not in out  # no colour when not on a terminal
+    # The path once in the header; then line:col, code, severity and the message, wrapped
+    # between words under the message column; each hint on its own line under its message.
+    assert result.stdout == (
+        "typo.yaml (2 errors)\n"
+        "  7:12  NP101  error    deal.meeting: expected a date like 2026-12-01 (got 'next\n"
+        "                        tuesday')\n"
+        "                        hint: write dates as YYYY-MM-DD\n"
+        "  11:5  NP102  error    unknown key 'walkaway' in variables[0]\n"
+        "                        hint: did you mean 'walk_away'?\n"
+        "\n"
+        "Checked 1 file (1 plan): 2 errors\n"
+    )
+    assert result.stderr == ""
+
+
+def test_text_wraps_long_messages_between_words() -> None:
+    words = [f"word{n}" for n in range(60)]
+    finding = Finding("p.yaml", 120, 15, "NP203", Severity.WARNING, " ".join(words), "ask")
+    out = io.StringIO()
+    report = TextReport(out, color=False)
+    report.console.width = 80
+    report.file(FileResult("p.yaml", kind="plan", findings=[finding]))
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= 80 and line == line.rstrip() for line in lines), lines
+    body = lines[1:-2]  # after the header, before the hint and the blank line
+    assert body[0].startswith("  120:15  NP203  warning  word0 word1 ")
+    assert all(line.startswith(" " * 26 + "word") for line in body[1:]), body
+    assert " ".join(line[26:] for line in body).split() == words
+    assert lines[-2] == " " * 26 + "hint: ask"
+
+
+def test_text_shows_a_shared_hint_once() -> None:
+    hint = "replace the TODO text with your own, or remove the entry"
+    findings = [
+        Finding("new.yaml", line, 5, "NP509", Severity.WARNING, f"placeholder {line}", hint)
+        for line in (3, 4, 7)
+    ]
+    findings.insert(2, Finding("new.yaml", 5, 1, "NP507", Severity.WARNING, "no decider", "ask"))
+    out = io.StringIO()
+    TextReport(out, color=False).file(FileResult("new.yaml", kind="plan", findings=findings))
+    assert out.getvalue().splitlines() == [
+        "new.yaml (4 warnings)",
+        "  3:5  NP509  warning  placeholder 3",
+        f"                       hint: {hint} (also for 2 more NP509 below)",
+        "  4:5  NP509  warning  placeholder 4",
+        "  5:1  NP507  warning  no decider",
+        "                       hint: ask",
+        "  7:5  NP509  warning  placeholder 7",
+        "",
+    ]
 
 
 def test_text_clean_file(run_cli: Runner, files: dict[str, str]) -> None:
@@ -131,8 +178,141 @@ def test_text_clean_file(run_cli: Runner, files: dict[str, str]) -> None:
 def test_text_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
     result = check(run_cli, "--format", "text", files["syntax"])
     assert result.exit_code == 1, result
-    assert re.search(r"broken\.yaml:4:1\s+NP100\s+error\s+invalid YAML", result.stdout)
+    assert result.stdout.startswith("broken.yaml (1 error)\n  4:1  NP100  error    invalid YAML")
     assert "hint: indent with spaces" in result.stdout
+
+
+def test_text_missing_file_is_one_line_on_stderr(run_cli: Runner, files: dict[str, str]) -> None:
+    result = check(run_cli, "--format", "text", "missing.yaml")
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert result.stderr == "missing.yaml: error: no such file or directory\n"
+
+
+def test_a_file_not_checked_is_never_counted_as_checked(
+    run_cli: Runner, files: dict[str, str]
+) -> None:
+    result = check(run_cli, "--format", "text", files["clean"], "missing.yaml")
+    assert result.exit_code == 2, result
+    assert result.stdout == "Checked 1 file (1 plan): no findings; 1 file could not be checked\n"
+
+
+# ---- which plans fail, when several are checked ---------------------------------------------
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    """A playbook and four plans in two regions, two of which fail."""
+    clean = CLEAN.read_text(encoding="utf-8")
+    for name, text in [
+        ("playbook.yaml", (ROOT / "playbooks" / "default.yaml").read_text(encoding="utf-8")),
+        ("plans/emea/a.yaml", TYPO),
+        ("plans/emea/b.yaml", clean),
+        ("plans/na/c.yaml", (EXAMPLES / "give-without-get.yaml").read_text(encoding="utf-8")),
+        ("plans/na/d.yaml", clean),
+    ]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path / "plans"
+
+
+def test_text_ends_with_the_plans_that_fail(run_cli: Runner, plans: Path) -> None:
+    result = check(run_cli, "--format", "text")
+    assert result.exit_code == 1, result
+    assert result.stdout.splitlines()[-2:] == [
+        "Checked 5 files (4 plans, 1 playbook): 3 errors",
+        "2 of 4 plans fail: plans/emea/a.yaml, plans/na/c.yaml",
+    ]
+    assert result.stderr == ""
+
+
+def test_parsable_says_which_plans_fail_on_stderr(run_cli: Runner, plans: Path) -> None:
+    result = check(run_cli, "--format", "parsable")
+    assert result.exit_code == 1, result
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3  # stdout stays one finding per line
+    assert lines[:2] == [line.replace("typo.yaml", "plans/emea/a.yaml") for line in TYPO_PARSABLE]
+    assert lines[2].startswith("plans/na/c.yaml:")
+    assert "without getting anything [NP401] hint: add `get:`" in lines[2]
+    assert result.stderr == "negplan: 2 of 4 plans fail: plans/emea/a.yaml, plans/na/c.yaml\n"
+
+
+def test_files_that_are_not_plans_are_named_as_files(run_cli: Runner, plans: Path) -> None:
+    # A file whose YAML does not parse has no kind; neither has a file named explicitly
+    # without `kind:`. The line then counts files.
+    (plans / "na" / "c.yaml").write_text(SYNTAX_ERROR, encoding="utf-8")
+    (plans / "ci.yaml").write_text("steps: [build]\n", encoding="utf-8")
+    result = check(run_cli, "--format", "text", "plans/na", "plans/ci.yaml")
+    assert result.exit_code == 1, result
+    assert result.stdout.splitlines()[-2:] == [
+        "Checked 3 files (1 plan): 2 errors",
+        "2 of 3 files fail: plans/na/c.yaml, plans/ci.yaml",
+    ]
+
+
+def test_no_plans_summary_for_one_plan_or_none_failing(run_cli: Runner, plans: Path) -> None:
+    one = check(run_cli, "--format", "parsable", "plans/emea/a.yaml")
+    assert one.exit_code == 1 and one.stderr == "", one
+    clean = check(run_cli, "--format", "text", "plans/emea/b.yaml", "plans/na/d.yaml")
+    assert clean.exit_code == 0, clean
+    assert clean.stdout == "Checked 2 files (2 plans): no problems found\n"
+
+
+def test_strict_counts_plans_with_warnings_as_failing(run_cli: Runner, tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(
+            (EXAMPLES / "discount-first.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    (tmp_path / "c.yaml").write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
+    assert check(run_cli, "--format", "parsable", ".").stderr == ""
+    strict = check(run_cli, "--format", "parsable", "--strict", ".")
+    assert strict.exit_code == 1, strict
+    assert strict.stderr == "negplan: 2 of 3 plans fail: a.yaml, b.yaml\n"
+
+
+# ---- nothing to check -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "parsable"])
+def test_a_folder_without_plans_says_so_and_exits_0(
+    run_cli: Runner, tmp_path: Path, fmt: str
+) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "ci.yaml").write_text("steps: [build]\n", encoding="utf-8")
+    result = check(run_cli, "--format", fmt, "empty", "other")
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    which = "no plans or playbooks found (YAML files with `kind: plan` or `kind: playbook`)"
+    assert result.stderr == f"empty: warning: {which}\nother: warning: {which}\n"
+
+
+def test_the_current_folder_without_plans(run_cli: Runner) -> None:
+    result = check(run_cli, "--format", "text")
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    assert result.stderr == (
+        "warning: no plans or playbooks found in the current folder "
+        "(YAML files with `kind: plan` or `kind: playbook`)\n"
+    )
+
+
+def test_only_the_folder_without_plans_is_named(run_cli: Runner, plans: Path) -> None:
+    (plans.parent / "empty").mkdir()
+    result = check(run_cli, "--format", "parsable", "plans/na", "empty")
+    assert result.exit_code == 1, result
+    assert result.stderr.splitlines() == [
+        "negplan: 1 of 2 plans fails: plans/na/c.yaml",
+        "empty: warning: no plans or playbooks found (YAML files with `kind: plan` or "
+        "`kind: playbook`)",
+    ]
+
+
+def test_skipped_files_alone_are_quiet(run_cli: Runner, tmp_path: Path) -> None:
+    (tmp_path / "ci.yaml").write_text("steps: [build]\n", encoding="utf-8")
+    for fmt in ("text", "parsable"):
+        result = check(run_cli, "--format", fmt, "--skip-unknown", "ci.yaml")
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", ""), result
 
 
 # ---- json ----------------------------------------------------------------------------------
@@ -204,14 +384,16 @@ def test_github_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
     [
         ("100% sure", "100%25 sure", "100%25 sure"),
         ("a: b, c", "a: b, c", "a%3A b%2C c"),
-        ("one\ntwo\r\n", "one%0Atwo%0D%0A", "one%0Atwo%0D%0A"),
+        # Line breaks separate the lines of a message; in a property, and any CR, they are
+        # written visibly, so that a file name cannot split an annotation.
+        ("one\ntwo\r\n", "one%0Atwo\\r%0A", "one\\ntwo\\r\\n"),
         ("%0A", "%250A", "%250A"),
         ("plain", "plain", "plain"),
     ],
 )
 def test_github_escaping(raw: str, data: str, prop: str) -> None:
-    assert escape_data(raw) == data
-    assert escape_property(raw) == prop
+    assert annotation_data(raw) == data
+    assert annotation_property(raw) == prop
 
 
 def test_github_severities_and_escaped_annotation() -> None:
@@ -223,7 +405,7 @@ def test_github_severities_and_escaped_annotation() -> None:
     lines = [annotation(f, {}) for f in findings]
     # Messages keep `:` and `,` (data); properties escape them; the hint goes on a second line.
     assert lines == [
-        "::error file=q3%2C 100%25%3A emea%0Ax/a.yaml,line=3,col=5,title=NP302 no-walk-away::"
+        "::error file=q3%2C 100%25%3A emea\\nx/a.yaml,line=3,col=5,title=NP302 no-walk-away::"
         "x: 5%25, y%0Ahint: fix: it",
         "::warning file=plan.yaml,line=4,col=1,title=NP203 past-authority::past authority",
         f"::notice file=plan.yaml,line=5,col=2,title=NP505 {RULES['NP505'].name}::estimated",
@@ -276,10 +458,10 @@ def test_github_step_summary_is_appended(
     assert result.exit_code == 2, result
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n### negplan check\n")
-    assert "Checked 3 files (2 plans): 2 errors; 1 could not be checked." in text
+    assert "Checked 2 files (2 plans): 2 errors; 1 file could not be checked." in text
     assert "| Severity | Location | Rule | Message |" in text
     assert (
-        "| error | typo.yaml:11:5 | NP102 unknown-key | unknown key 'walkaway' in variables[0]"
+        "| error | typo.yaml:11:5 | NP102 unknown-key | unknown key 'walkaway' in variables\\[0\\]"
         "<br>hint: did you mean 'walk_away'? |"
     ) in text
     assert "- gone.yaml: error: no such file or directory" in text
@@ -323,7 +505,8 @@ def test_github_without_step_summary_writes_no_file(
     [
         ("a | b", "a \\| b"),
         ("one\ntwo", "one<br>two"),
-        ("<b>&", "&lt;b&gt;&amp;"),
+        ("<b>&", "\\<b\\>&"),
+        ("![x](https://example.com/t.png)", "!\\[x\\](https\\://example.com/t.png)"),
         ("", ""),
     ],
 )

@@ -13,10 +13,11 @@ import pytest
 from conftest import PLAYBOOKS, ROOT, TODAY
 
 from negplan.discovery import bundled_text
+from negplan.errors import NegplanError
 from negplan.loader import load
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
-from negplan.scaffold import positions, slug
+from negplan.scaffold import currency_warning, positions, resolve_terms, slug
 from negplan.schema import document_kind
 
 ACME = ("--no-input", "--customer", "Acme", "--title", "2027 renewal")
@@ -173,17 +174,37 @@ def test_dash_writes_to_stdout_and_no_file(run_cli, tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("term", "expected"),
     [
-        ("discount", (0, 5, 10)),
-        ("contract_length", (60, 42, 24)),
-        ("payment_terms", (14, 29, 45)),
+        ("discount", (0, 5, 10)),  # standard 0%, authority 10%
+        ("payment_terms", (30, 37, 45)),  # net 30 standard, not the 14-day best end
+        # The standard 24 months is also the rep's authority: open beyond it by the first
+        # approver's step (down to 12 months), i.e. at 36, not at the 60-month limit.
+        ("contract_length", (36, 30, 24)),
+        ("price_increase_cap", (7, 6, 5)),
         ("support_tier", ("standard", "standard", "premium")),
+        ("roadmap_input", ("none", "none", "user_group")),
+        # no case study by standard, and none to give away: ask for one
         ("case_study", (True, True, False)),
         ("termination_for_convenience", (False, False, False)),
+        ("reference_calls", (3, 2, 0)),  # no ladder: halfway to the best end (6)
     ],
 )
-def test_positions_open_at_the_best_end_and_walk_away_at_authority(term, expected):
+def test_positions_open_at_the_standard_and_walk_away_at_authority(term, expected):
     found = positions(_bundled().term_map[term])
     assert found == tuple(Decimal(v) if type(v) is int else v for v in expected)
+    assert [type(v) for v in found] == [Decimal if type(v) is int else type(v) for v in expected]
+
+
+def test_without_a_standard_the_opening_is_the_best_end():
+    term = _bundled().term_map["payment_terms"].model_copy(update={"standard": None})
+    assert positions(term) == (14, 29, 45)
+
+
+def test_the_scaffold_says_where_each_opening_comes_from(run_cli, tmp_path):
+    target = tmp_path / "plan.yaml"
+    assert run_cli("new", target, *ACME).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "opening: 30    # the playbook's standard" in text
+    assert "opening: 36    # the standard (24 months) leaves no room: open beyond it" in text
 
 
 def test_slug():
@@ -193,6 +214,73 @@ def test_slug():
 
 
 # ---- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        ["Support tier, training seats"],
+        ["support_tier training_seats"],
+        ["SUPPORT TIER INCLUDED", "Training academy seats"],
+        ["training-seats,support_tier,  ,"],
+    ],
+)
+def test_terms_by_id_or_name_comma_or_space_separated(typed):
+    book = _bundled()
+    assert resolve_terms(book, typed, source="p") == ("support_tier", "training_seats")
+
+
+@pytest.mark.parametrize(
+    ("typed", "unknown", "hint"),
+    [
+        ("Suport tier, training seats", "Suport tier", "did you mean 'support_tier'?"),
+        ("support_tier tranining", "tranining", "did you mean 'training_seats'?"),
+        ("support_tier, gold plating case_study", "gold plating", "terms: discount, "),
+    ],
+)
+def test_an_unknown_term_is_named_with_a_did_you_mean(typed, unknown, hint):
+    with pytest.raises(NegplanError) as caught:
+        resolve_terms(_bundled(), [typed], source="p")
+    assert caught.value.message == f"unknown term '{unknown}' in this playbook"
+    assert caught.value.hint is not None and caught.value.hint.startswith(hint)
+
+
+def test_a_term_flag_takes_names_too(run_cli, tmp_path):
+    target = tmp_path / "deal.yaml"
+    result = run_cli("new", target, *ACME, "--term", "Support tier, training seats")
+    assert result.exit_code == 0, result
+    terms = [v["term"] for v in load(str(target)).data["variables"]]
+    assert terms[-2:] == ["support_tier", "training_seats"]
+
+
+def test_another_currency_is_explained_not_silent(run_cli, tmp_path):
+    target = tmp_path / "deal.yaml"
+    result = run_cli("new", target, *ACME, "--currency", "USD")
+    assert result.exit_code == 0, result
+    assert result.stderr.startswith(
+        "warning: the deal is in USD, the playbook in EUR; negplan converts no currency:"
+    )
+    err = " ".join(result.stderr.split())
+    assert (
+        "(implementation_days, training_seats, case_study, reference_calls, roadmap_input)" in err
+    )
+    assert "are left out of the deal's package" in err
+    assert "(discount, free_months, payment_terms," in err and "are priced in USD" in err
+    assert "hint: keep USD if the customer pays in USD" in err
+    assert load(str(target)).data["deal"]["currency"] == "USD"
+    # the same currency as the playbook says nothing
+    same = run_cli("new", tmp_path / "eur.yaml", *ACME, "--currency", "eur")
+    assert same.exit_code == 0 and same.stderr == "", same
+
+
+def test_the_currency_warning_names_money_terms():
+    book = Playbook.model_validate(load(str(PLAYBOOKS / "manufacturing-cost-leader.yaml")).data)
+    assert currency_warning(book, "USD") == []
+    lines = currency_warning(book, "EUR")
+    assert lines[0] == (
+        "warning: the deal is in EUR, the playbook in USD; negplan converts no currency:"
+    )
+    assert "(annual_volume, free_samples, engineering_days)" in " ".join(lines)
 
 
 def test_unknown_term_exits_2_with_a_did_you_mean_hint(run_cli, tmp_path):
@@ -321,7 +409,7 @@ def test_prompts_on_a_terminal_and_re_asks_on_bad_input(run_cli, tmp_path, tty):
         "240000",
         "",  # currency: the playbook's default
         "support_tier, case_stdy",  # a misspelt term
-        "support_tier case_study",
+        "Support tier, published case study",  # as displayed: names, in any case
     ]
     result = run_cli("new", tmp_path, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result
@@ -329,6 +417,11 @@ def test_prompts_on_a_terminal_and_re_asks_on_bad_input(run_cli, tmp_path, tty):
     assert "'240k' is not a number" in result.stderr
     assert "did you mean 'case_study'?" in result.stderr
     assert "Currency [EUR]" in result.stderr
+    assert result.stderr.startswith(
+        "Playbook: Northwind Cloud (the bundled default playbook); currency EUR.\n"
+    )
+    assert "warning:" not in result.stderr
+    assert "from the bundled default playbook" in result.stdout
     plan = tmp_path / "acme-logistics-2027-renewal.yaml"
     data = load(str(plan)).data
     assert data["deal"]["customer"] == "Acme Logistics"

@@ -17,6 +17,7 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from support import none_running_soon
 
 from negplan import checking, parallel
 from negplan.checking import CheckOptions, check_paths, expand
@@ -126,24 +127,6 @@ def _exists(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    return True
-
-
-def _running(pid: int) -> bool:
-    """Whether ``pid`` is a process that runs (not gone, not a zombie)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def _none_running_soon(pids: set[int], seconds: float) -> bool:
-    give_up = time.monotonic() + seconds
-    while any(_running(pid) for pid in pids):
-        if time.monotonic() > give_up:
-            return False
-        time.sleep(0.05)
     return True
 
 
@@ -335,7 +318,7 @@ def test_sigterm_to_the_parent_stops_its_workers(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGTERM)
         _, stderr = proc.communicate(timeout=20)
         assert proc.returncode == 128 + signal.SIGTERM, stderr  # exited through the handler
-        assert _none_running_soon(workers, 2)
+        assert none_running_soon(workers, 2)
 
 
 @pytest.mark.skipif(not LINUX, reason="reads /proc")
@@ -345,7 +328,7 @@ def test_ctrl_c_stops_the_parent_and_its_quiet_workers(tmp_path: Path) -> None:
         _, stderr = proc.communicate(timeout=20)
         assert proc.returncode != 0
         assert stderr.count("KeyboardInterrupt") == 1, stderr  # the parent's only
-        assert _none_running_soon(workers, 2)
+        assert none_running_soon(workers, 2)
 
 
 @pytest.mark.skipif(not LINUX, reason="the workers die with their parent on Linux")
@@ -353,7 +336,7 @@ def test_sigkill_to_the_parent_ends_its_workers(tmp_path: Path) -> None:
     with _slow_map(tmp_path) as (proc, workers):
         os.kill(proc.pid, signal.SIGKILL)  # the parent alone, not its group
         proc.communicate(timeout=20)
-        assert _none_running_soon(workers, 5)
+        assert none_running_soon(workers, 5)
 
 
 # negplan's checks through the map.

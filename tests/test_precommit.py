@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
+from support import isolated_env
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
@@ -107,30 +108,12 @@ def repo(tmp_path: Path) -> Repo:
     script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     home = tmp_path / "home"
     home.mkdir()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("GIT_", "PRE_COMMIT", "GITHUB_"))
-    }
-    env.update(
-        {
-            "PATH": os.pathsep.join(
-                [str(bin_dir), str(Path(sys.executable).parent), env.get("PATH", "")]
-            ),
-            "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / ".config"),
-            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
-            "PRE_COMMIT_COLOR": "never",
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-            "GIT_AUTHOR_NAME": "Dana Reyes",
-            "GIT_AUTHOR_EMAIL": "dana@example.com",
-            "GIT_COMMITTER_NAME": "Dana Reyes",
-            "GIT_COMMITTER_EMAIL": "dana@example.com",
-            "NO_COLOR": "1",
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
-        }
+    env = isolated_env(home)
+    env["PATH"] = os.pathsep.join(
+        [str(bin_dir), str(Path(sys.executable).parent), env.get("PATH", "")]
     )
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-cache")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     root = tmp_path / "plans-repo"
     shutil.copytree(EXAMPLE_REPO, root)
     r = Repo(root, env)
@@ -159,6 +142,10 @@ def test_the_hooks_file_is_a_valid_pre_commit_manifest() -> None:
     assert check["types"] == ["yaml"]
     assert check["pass_filenames"] is True
     assert check_all["pass_filenames"] is False
+    # pre-commit hides a passing hook's output; warnings never fail, so without this a rep
+    # would commit a position past their authority and see only "Passed".
+    assert check["verbose"] is True
+    assert check_all["verbose"] is True
     pattern = re.compile(check_all["files"])
     for name in ("playbook.yaml", "playbook.yml", "sales/playbook.yaml"):
         assert pattern.search(name), name
@@ -173,7 +160,7 @@ def test_the_example_repo_config_mirrors_the_published_hooks() -> None:
     for hook in published_hooks():
         mirrored = example[hook["id"]]
         assert mirrored["language"] == "system"
-        for key in ("entry", "types", "files", "pass_filenames"):
+        for key in ("entry", "types", "files", "pass_filenames", "verbose"):
             assert mirrored.get(key) == hook.get(key), (hook["id"], key)
 
 
@@ -200,6 +187,26 @@ def test_a_good_plan_commits(repo: Repo) -> None:
     assert "plans/na/globex.yaml" in repo.head_files()
 
 
+def test_a_plan_with_warnings_only_commits_and_shows_them(repo: Repo) -> None:
+    # A walk-away past the rep's authority, with no sign-off recorded: warnings, no error.
+    text = CLEAN.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    index = lines.index("    walk_away: 10\n")
+    lines[index] = "    walk_away: 14\n"
+    repo.write("plans/na/past-authority.yaml", "".join(lines))
+    result = repo.commit("plans/na/past-authority.yaml")
+    assert result.returncode == 0, output(result)
+    assert re.search(r"negplan check \(plans and playbooks\)\.+Passed", output(result))
+    line = index + 1
+    for code in ("NP203", "NP601"):
+        assert re.search(
+            rf"^plans/na/past-authority\.yaml:{line}:\d+: warning: walk-away 14% on discount .*\[{code}\] hint: .+$",
+            output(result),
+            re.M,
+        ), output(result)
+    assert "plans/na/past-authority.yaml" in repo.head_files()
+
+
 def test_a_bad_plan_is_blocked_with_file_line_and_code(repo: Repo) -> None:
     text = CLEAN.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
@@ -213,11 +220,18 @@ def test_a_bad_plan_is_blocked_with_file_line_and_code(repo: Repo) -> None:
     assert re.search(r"negplan check \(plans and playbooks\)\.+Failed", output(result))
     assert f"plans/na/bad.yaml:{term_line}:" in output(result)
     assert re.search(
-        rf"^plans/na/bad\.yaml:{term_line}:\d+: error: .*\[NP302\]$",
+        rf"^plans/na/bad\.yaml:{term_line}:\d+: error: .*\[NP302\] "
+        r"hint: add `walk_away:`, the worst position you would accept$",
         output(result),
         re.M,
     )
     assert "plans/na/bad.yaml" not in repo.head_files()
+    # Everything negplan says about the file reaches the rep, hints included.
+    direct = repo.run(
+        "negplan", "check", "--format", "parsable", "--today", TODAY, "plans/na/bad.yaml"
+    )
+    assert direct.returncode == 1
+    assert direct.stdout.strip() in output(result)
 
 
 def test_other_yaml_files_are_ignored_quietly(repo: Repo) -> None:
@@ -248,9 +262,12 @@ def test_a_playbook_change_that_breaks_an_unchanged_plan_is_blocked(repo: Repo) 
     for plan in plans:
         # (`negplan check` with no path walks ".", so paths may start with "./".)
         pattern = (
-            rf"^(\./)?{re.escape(plan)}:\d+:\d+: error: required term 'free_months'.*\[NP204\]$"
+            rf"^(\./)?{re.escape(plan)}:\d+:\d+: error: required term 'free_months'.*\[NP204\] "
+            r"hint: add a variable: - term: free_months with opening, target and walk_away$"
         )
         assert re.search(pattern, output(result), re.M), output(result)
+    # ... and ends by saying how many plans now fail, and which.
+    assert f"\nnegplan: 3 of 3 plans fail: {', '.join(plans)}\n" in output(result)
     # The plans were not part of the commit: only the playbook was staged.
     assert repo.git("diff", "--cached", "--name-only").stdout.split() == ["playbook.yaml"]
 

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
 from negplan.checking import CheckOptions, check_document
-from negplan.discovery import PlaybookCache
+from negplan.discovery import BUNDLED, PlaybookCache, load_playbook
 from negplan.jsonschema_export import DIALECT, MARKER, build_schema
 from negplan.loader import load
 
@@ -230,7 +230,7 @@ def test_prints_the_schema_on_stdout(run_cli, kind):
 def test_unknown_kind_exits_2_with_the_choices(run_cli):
     result = run_cli("schema", "plna")
     assert result.exit_code == 2, result
-    assert "'plan'" in result.stderr and "'playbook'" in result.stderr
+    assert "'plna' is not one of plan, playbook; did you mean 'plan'?" in result.stderr
 
 
 def test_output_file_is_written_refreshed_and_protected(run_cli, tmp_path):
@@ -274,7 +274,8 @@ def test_the_schema_new_writes_validates_the_plan_new_writes(run_cli, tmp_path):
     result = run_cli("new", tmp_path, "--no-input", "--customer", "Acme", "--title", "x")
     assert result.exit_code == 0, result
     schema = json.loads((tmp_path / ".negplan" / "plan.schema.json").read_text("utf-8"))
-    assert schema == build_schema("plan")
+    bundled = load_playbook(BUNDLED).playbook
+    assert schema == build_schema("plan", bundled)  # with the playbook's terms
     data = _read(tmp_path / "acme-x.yaml")
     for validator in VALIDATORS:
         assert _errors(validator, schema, data) == []

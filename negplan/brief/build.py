@@ -24,12 +24,11 @@ from negplan.brief.data import (
     SignoffRow,
     ValueInfo,
     VariableRow,
-    clean,
-    clean_optional,
 )
 from negplan.brief.money import Ladder, economics_info, ladder, priced
 from negplan.brief.redact import scrub, secrets
 from negplan.brief.terms import entries_by_term, signoff_rows, trade_text, variable_row
+from negplan.brief.text import clean, optional
 from negplan.brief.words import finding_row, groups, readiness
 from negplan.domain import format_value
 from negplan.economics import PACKAGE_TOPIC, DealEconomics
@@ -74,15 +73,15 @@ def build_brief(
         readiness=readiness(findings),
         goals=_goals(plan),
         value=ValueInfo(
-            clean_optional(plan.value.statement) if plan.value else None,
+            optional(plan.value.statement) if plan.value else None,
             tuple(clean(p) for p in plan.value.proof_points) if plan.value else (),
         ),
         interests=tuple(
             InterestRow(
                 clean(i.interest),
-                clean_optional(i.holder),
+                optional(i.holder),
                 i.priority.value if i.priority else None,
-                clean_optional(i.evidence),
+                optional(i.evidence),
                 i.status.value,
             )
             for i in plan.interests
@@ -92,16 +91,16 @@ def build_brief(
         ),
         variables=_variables(plan, playbook, redact=redact, drawing=drawing),
         concessions=_concessions(plan, playbook, steps, redact=redact, drawing=drawing),
-        walk_away=None if redact else clean_optional(plan.walk_away),
+        walk_away=None if redact else optional(plan.walk_away),
         ours=_alternative(plan, "ours"),
         theirs=_alternative(plan, "theirs"),
         signoffs=() if redact else _signoffs(plan, playbook, money),
         questions=tuple(clean(q) for q in plan.questions),
-        asks=tuple(AskRow(clean(a.ask), clean_optional(a.response)) for a in plan.asks),
+        asks=tuple(AskRow(clean(a.ask), optional(a.response)) for a in plan.asks),
         findings=rows,
         economics=money,
         objective=_objective(plan),
-        situation=clean_optional(plan.situation),
+        situation=optional(plan.situation),
         our_interests=tuple(
             OwnInterestRow(clean(i.interest), i.priority.value if i.priority else None)
             for i in plan.our_interests
@@ -128,7 +127,7 @@ def _objective(plan: Plan) -> ObjectiveInfo:
     objective = plan.objective
     if objective is None:
         return ObjectiveInfo(None, None)
-    return ObjectiveInfo(clean_optional(objective.outcome), clean_optional(objective.next_step))
+    return ObjectiveInfo(optional(objective.outcome), optional(objective.next_step))
 
 
 def _deal(plan: Plan, playbook: Playbook) -> DealInfo:
@@ -156,20 +155,20 @@ def _deal(plan: Plan, playbook: Playbook) -> DealInfo:
         title=clean(deal.title),
         customer=clean(deal.customer),
         owner=clean(deal.owner),
-        region=clean_optional(deal.region),
-        segment=clean_optional(deal.segment),
+        region=optional(deal.region),
+        segment=optional(deal.segment),
         currency=currency,
         list_value=value,
         meeting=meeting,
         close=close,
-        lead=clean_optional(team.lead) if team else None,
-        approver=clean_optional(team.decision_maker) if team else None,
+        lead=optional(team.lead) if team else None,
+        approver=optional(team.decision_maker) if team else None,
         buyer_decision_makers=deciders,
         facts=tuple(facts),
         buyer_side=tuple(
             PersonRow(
                 clean(c.name),
-                clean_optional(c.role),
+                optional(c.role),
                 c.decision_maker,
                 c.stance.value if c.stance else None,
                 c.influence.value if c.influence else None,
@@ -224,7 +223,7 @@ def _concessions(
             trade_text(get, terms, by_term, redact=redact, give=False, hidden=hidden)
             if get is not None
             else None,
-            clean_optional(concession.condition),
+            optional(concession.condition),
         )
         if steps is not None and n <= len(steps.steps):
             step = steps.steps[n - 1]
@@ -256,7 +255,7 @@ def _alternative(plan: Plan, side: str) -> AlternativeInfo | None:
     alt = getattr(plan.alternatives, side)
     if alt is None:
         return None
-    return AlternativeInfo(clean(alt.description), alt.status.value, clean_optional(alt.evidence))
+    return AlternativeInfo(clean(alt.description), alt.status.value, optional(alt.evidence))
 
 
 def _signoffs(

@@ -1,9 +1,10 @@
 """The data a brief template sees: plain, immutable records built from a checked plan.
 
-Every piece of plan text is cleaned (control characters replaced, whitespace and newlines
-collapsed to single spaces, by :func:`clean` here) and every position is formatted in its term's
-unit, so templates only print strings. Escaping for the output format is the template
-environment's job. :mod:`negplan.brief.build` fills the records.
+Every piece of plan text is cleaned (:func:`~negplan.brief.text.clean`: control characters
+replaced, bidi and zero-width characters removed, whitespace and newlines collapsed to single
+spaces) and every position is formatted in its term's unit, so templates only print strings.
+Escaping for the output format is the template environment's job. :mod:`negplan.brief.build`
+fills the records.
 
 The records are named tuples rather than frozen dataclasses, and this module does not
 postpone the evaluation of annotations: their classes are defined on every run of ``negplan
@@ -11,7 +12,6 @@ brief``, and frozen dataclasses take about three times longer to define, named t
 postponed annotations a third longer.
 """
 
-import re
 from typing import NamedTuple
 
 #: Shown instead of a value left out of a redacted brief.
@@ -294,25 +294,3 @@ class Brief(NamedTuple):
     density: int = 0
     legend: str | None = None
     splits: tuple[int, ...] = (2, 3)
-
-
-# Control characters, and lone surrogates (which cannot be encoded).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def clean(text: object) -> str:
-    """Plan text made safe to print on one line: control characters and lone surrogates
-    become U+FFFD and all whitespace (newlines included) collapses to single spaces."""
-    return " ".join(_CONTROL.sub("\ufffd", str(text)).split())
-
-
-def _opt(text: object | None) -> str | None:
-    if text is None:
-        return None
-    value = clean(text)
-    return value or None
-
-
-def clean_optional(text: object | None) -> str | None:
-    """:func:`clean` text, or ``None`` for no text or text that cleans to nothing."""
-    return _opt(text)

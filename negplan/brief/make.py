@@ -35,6 +35,13 @@ def template_for(loaded: LoadedPlaybook, fmt: str) -> tuple[str, str] | None:
     shown = settings.template
     if folder is None or loaded.source == BUNDLED:
         raise TemplateError("the bundled playbook cannot name a brief template")
+    if "\0" in settings.template:
+        raise TemplateError(
+            "brief template path contains a NUL byte",
+            path=loaded.source,
+            position=loaded.document.index.locate(("brief", "template")),
+            hint="write the path of the template file, relative to the playbook",
+        )
     if os.path.isabs(settings.template):
         raise TemplateError(
             "brief template must be a path relative to the playbook",

@@ -130,7 +130,8 @@ class Step(NamedTuple):
 
 
 class Ladder(NamedTuple):
-    """The ladder's figures: the opening package's share of list, then each step."""
+    """The ladder's figures: the standard deal's share of list (where ``negplan value``'s
+    concession path starts), then each step."""
 
     start: float | None
     steps: tuple[Step, ...]

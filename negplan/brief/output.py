@@ -6,10 +6,17 @@ import importlib
 import logging
 from typing import Any
 
+from negplan.brief.limits import resident_limit, time_limit
 from negplan.errors import NegplanError
 
 #: The one line printed when PDF output is asked for without WeasyPrint.
 PDF_INSTALL = "pdf output needs WeasyPrint: pip install 'negplan[pdf]'"
+#: Wall-clock limit for laying out one PDF, in seconds (POSIX, main thread only). A one-page
+#: brief takes about a second; the HTML's long words are already breakable (see
+#: :mod:`negplan.brief.text`), so only a brief of hundreds of pages comes near it.
+PDF_TIME_LIMIT = 30.0
+#: Resident memory the PDF layout may add to the process, in bytes (Linux only).
+PDF_MEMORY = 1024 * 1024 * 1024
 
 
 def require_pdf() -> Any:
@@ -39,13 +46,35 @@ class _NoFetch:
         self.fetch(url)
 
 
+class _TooSlow(BaseException):
+    """The PDF time limit ran out. Not an :class:`Exception`, so that no ``except Exception``
+    inside WeasyPrint can swallow it."""
+
+
+class _TooBig(BaseException):
+    """The PDF memory limit ran out (a :class:`BaseException` for the same reason)."""
+
+
 def html_to_pdf(html: str) -> bytes:
-    """Render a brief's HTML as PDF with WeasyPrint, fetching nothing from anywhere."""
+    """Render a brief's HTML as PDF with WeasyPrint, fetching nothing from anywhere, within
+    :data:`PDF_TIME_LIMIT` seconds and :data:`PDF_MEMORY` bytes of added memory."""
     weasyprint = require_pdf()
     logging.getLogger("weasyprint").addHandler(logging.NullHandler())
     logging.getLogger("weasyprint").propagate = False
     try:
-        pdf = weasyprint.HTML(string=html, base_url=None, url_fetcher=_NoFetch()).write_pdf()
+        with time_limit(PDF_TIME_LIMIT, _TooSlow), resident_limit(PDF_MEMORY, _TooBig):
+            document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_NoFetch())
+            pdf = document.write_pdf()
+    except _TooSlow:
+        raise NegplanError(
+            f"cannot render the pdf: layout took longer than {PDF_TIME_LIMIT:g} seconds",
+            hint="shorten the plan's text, or write the brief as html or md",
+        ) from None
+    except (_TooBig, MemoryError):
+        raise NegplanError(
+            f"cannot render the pdf: it needs more than {PDF_MEMORY // 2**20:,} MiB of memory",
+            hint="shorten the plan's text, or write the brief as html or md",
+        ) from None
     except Exception as exc:
         raise NegplanError(
             f"cannot render the pdf: {type(exc).__name__}: {exc}".splitlines()[0][:300]

@@ -22,13 +22,9 @@ import functools
 import os
 import pkgutil
 import re
-import signal
 import stat
-import sys
-import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from types import FrameType, TracebackType
+from types import TracebackType
 from typing import Any
 
 from jinja2 import FunctionLoader, StrictUndefined, nodes
@@ -39,11 +35,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from negplan.brief.data import Brief
-from negplan.brief.markdown import escape_markdown
+from negplan.brief.limits import memory_limit, time_limit
+from negplan.brief.text import breakable
 from negplan.errors import TemplateError
-
-if sys.platform != "win32":  # no address-space limit on Windows
-    import resource
+from negplan.escape import markdown_text
 
 #: Largest string, list or mapping a template may build (items or characters).
 MAX_SIZE = 200_000
@@ -219,7 +214,7 @@ def _finalize_markdown(value: Any) -> Any:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    return escape_markdown(value)
+    return markdown_text(value)
 
 
 def _finalize_html(value: Any) -> Any:
@@ -298,17 +293,24 @@ def render_template(
     extra: Mapping[str, Any] | None = None,
 ) -> str:
     """Render ``brief`` as ``fmt`` with a shipped template, or with ``source`` (the text of a
-    playbook's template, shown in messages as ``template``)."""
+    playbook's template, shown in messages as ``template``). For HTML, long words in the
+    brief's text get break opportunities first (:func:`~negplan.brief.text.breakable`)."""
     name = template if source is not None and template else BUNDLED[fmt]
     env = make_environment(fmt, {name: source} if source is not None else {})
+    if fmt == "html":
+        brief = breakable(brief)
     variables: dict[str, Any] = brief._asdict()
     variables.update(extra or {})
     variables["format"] = fmt
     try:
-        with _time_limit(TIME_LIMIT), _memory_limit(MAX_MEMORY):
+        with time_limit(TIME_LIMIT, _too_slow), memory_limit(MAX_MEMORY):
             return _collect(env.get_template(name).generate(variables))
     except Exception as exc:
         raise _failure(exc, name) from None
+
+
+def _too_slow() -> LimitError:
+    return LimitError(f"rendering took longer than {TIME_LIMIT:g} seconds")
 
 
 def _failure(exc: Exception, name: str) -> TemplateError:
@@ -364,49 +366,3 @@ def _where(tb: TracebackType | None, default: str) -> str:
             found = f"{filename}:{tb.tb_lineno}"
         tb = tb.tb_next
     return found
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expired(signum: int, frame: FrameType | None) -> None:
-        raise LimitError(f"rendering took longer than {seconds:g} seconds")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextmanager
-def _memory_limit(extra: int) -> Iterator[None]:
-    """Cap the address space at its current size plus ``extra`` while rendering (Linux)."""
-    if sys.platform == "win32":
-        yield
-        return
-    try:
-        with open("/proc/self/statm", "rb") as handle:
-            pages = int(handle.read().split()[0])
-        current = pages * os.sysconf("SC_PAGE_SIZE")
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    except (OSError, ValueError, IndexError):
-        yield
-        return
-    wanted = current + extra
-    if hard != resource.RLIM_INFINITY:
-        wanted = min(wanted, hard)
-    if soft != resource.RLIM_INFINITY and soft <= wanted:
-        yield
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))

@@ -11,8 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from negplan.brief.data import WITHHELD, SignoffRow, VariableRow, clean, clean_optional
+from negplan.brief.data import WITHHELD, SignoffRow, VariableRow
 from negplan.brief.redact import hide
+from negplan.brief.text import clean, optional
 from negplan.domain import AlignmentStatus, format_value
 from negplan.rules._util import POSITIONS, show
 
@@ -95,7 +96,7 @@ def variable_row(
         past_authority=False,
         signoff=None,
         buyer_value=variable.buyer_value.value if variable.buyer_value else None,
-        notes=clean_optional(variable.notes),
+        notes=optional(variable.notes),
     )
     if redact:
         return row._replace(
@@ -219,7 +220,7 @@ def _need_row(wanted: Need, what: str) -> SignoffRow:
         status=wanted.status,
         done=wanted.done,
         date=_date(entry),
-        notes=clean_optional(entry.notes) if entry else None,
+        notes=optional(entry.notes) if entry else None,
         attention=not wanted.done,
     )
 
@@ -233,7 +234,7 @@ def entry_row(entry: Alignment, about: str, *, needed: bool = False) -> SignoffR
         status=entry.status.value,
         done=done,
         date=_date(entry),
-        notes=clean_optional(entry.notes),
+        notes=optional(entry.notes),
         attention=entry.status is AlignmentStatus.DISPUTED or (needed and not done),
     )
 

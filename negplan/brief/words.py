@@ -9,7 +9,8 @@ falls back to its documented summary.
 
 from __future__ import annotations
 
-from negplan.brief.data import FindingGroup, FindingItem, FindingRow, Readiness, clean
+from negplan.brief.data import FindingGroup, FindingItem, FindingRow, Readiness
+from negplan.brief.text import clean
 from negplan.findings import Finding, Severity
 from negplan.rules import RULES
 

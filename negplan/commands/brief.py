@@ -12,6 +12,7 @@ from negplan.brief.output import html_to_pdf, require_pdf, show_markdown
 from negplan.checking import check_plan
 from negplan.commands import collecting_less, parse_today
 from negplan.errors import NegplanError
+from negplan.escape import visible
 from negplan.findings import Finding, Severity
 from negplan.report.parsable import format_finding
 
@@ -32,10 +33,16 @@ def run(
     """Write the brief of ``plan`` and return the exit code: 0 when written, 1 when the plan
     is not valid or (with ``strict``) not ready. Raises :class:`NegplanError` when negplan
     cannot run."""
+    to_stdout = output == "-"  # as for `new -` and `schema -o -`
+    if to_stdout:
+        output = None
     fmt = resolve_format(output_format, output)
     day = parse_today(today)
-    if fmt == "pdf" and output is None:
-        raise NegplanError("pdf output needs a file", hint="add -o brief.pdf")
+    if fmt == "pdf" and output is None and (not to_stdout or _on_terminal()):
+        raise NegplanError(
+            "pdf output needs a file" + (", not a terminal" if to_stdout else ""),
+            hint="add -o brief.pdf",
+        )
     if output is not None:
         check_target(output, overwrite=force)
     if fmt == "pdf":
@@ -70,13 +77,17 @@ def _refuse(findings: list[Finding], why: str) -> None:
 
 
 def _say(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(visible(line) + "\n")
 
 
 def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: str) -> None:
     if output is not None:
         data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
         write_atomic(output, data, overwrite=force)
+    elif fmt == "pdf":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(html_to_pdf(text))
+        sys.stdout.buffer.flush()
     elif fmt == "md" and explicit == "auto" and _terminal():
         show_markdown(text)
     else:
@@ -85,4 +96,11 @@ def _emit(text: str, *, fmt: str, output: str | None, force: bool, explicit: str
 
 
 def _terminal() -> bool:
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    return _on_terminal() and os.environ.get("TERM") != "dumb"
+
+
+def _on_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return False

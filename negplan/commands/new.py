@@ -10,16 +10,19 @@ from typing import Any, TypeVar
 
 import typer
 
-from negplan.atomic import write_atomic
+from negplan.atomic import check_target, write_atomic
 from negplan.checking import check_plan
 from negplan.discovery import BUNDLED, PlaybookCache, locate
 from negplan.errors import NegplanError
+from negplan.escape import visible
+from negplan.files import refuse_nul
 from negplan.findings import Severity
-from negplan.jsonschema_export import write_schema
+from negplan.jsonschema_export import is_negplan_schema, write_schema
 from negplan.models.playbook import Playbook
 from negplan.scaffold import (
     Answers,
     Scaffold,
+    currency_warning,
     find_root,
     optional_terms,
     parse_currency,
@@ -29,6 +32,7 @@ from negplan.scaffold import (
     resolve_terms,
     slug,
 )
+from negplan.scaffold.answers import parse_text
 
 T = TypeVar("T")
 _SUFFIXES = (".yaml", ".yml")
@@ -72,6 +76,9 @@ def run(
     loaded = PlaybookCache().usable(source)
     assert loaded.playbook is not None
     book = loaded.playbook
+    shown = "the bundled default playbook" if source == BUNDLED else source
+    if interactive:
+        _say(f"Playbook: {book.company} ({shown}); currency {book.currency}.")
     answers = _answers(book, flags, terms, source=source, interactive=interactive)
     if folder_target:
         if not (answers.customer and answers.title):
@@ -86,9 +93,9 @@ def run(
     else:
         target = reference
     plan_folder = os.path.dirname(os.path.abspath(target))
-    schema_file = os.path.join(find_root(plan_folder), ".negplan", "plan.schema.json")
+    root = find_root(plan_folder)
+    schema_file = os.path.join(root, ".negplan", "plan.schema.json")
     key = _relative(source, plan_folder) if playbook and source != BUNDLED else None
-    shown = "the bundled default playbook" if source == BUNDLED else source
     text = render_plan(
         Scaffold(book, shown, playbook_key=key, schema_ref=_relative(schema_file, plan_folder)),
         answers,
@@ -98,11 +105,12 @@ def run(
         return
     write_atomic(target, text, overwrite=force)
     if schema:
-        _refresh_schema(schema_file)
-    _summary(target, playbook)
+        _refresh_schema(schema_file, book, root=root)
+    _summary(target, playbook, shown=shown)
 
 
 def _check_file_target(path: str, *, force: bool) -> None:
+    refuse_nul(path)
     if not path.endswith(_SUFFIXES):
         raise NegplanError(
             "a plan file name ends in .yaml or .yml",
@@ -116,6 +124,7 @@ def _check_file_target(path: str, *, force: bool) -> None:
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
         raise NegplanError("folder does not exist", path=folder)
+    check_target(path, overwrite=force)  # and what is there can be replaced (no device)
 
 
 def _relative(target: str, folder: str) -> str:
@@ -129,24 +138,44 @@ def _relative(target: str, folder: str) -> str:
     return text.replace(os.sep, "/")
 
 
-def _refresh_schema(schema_file: str) -> None:
-    try:
-        write_schema(schema_file, "plan", force=False)
-    except NegplanError as exc:
-        _say(f"{schema_file}: note: left as is ({exc.message}); editors may not validate plans")
+def _refresh_schema(schema_file: str, book: Playbook, *, root: str) -> None:
+    """Write or update the plan schema for editors, with ``book``'s terms. It stays inside the
+    repository ``root``:
+    a ``.negplan`` that links out of it is not written through. Any problem is one note."""
+    folder = os.path.dirname(schema_file)
+    real_root = os.path.realpath(root)
+    if os.path.commonpath([real_root, os.path.realpath(folder)]) != real_root:
+        _say(
+            f"{folder}: note: links out of the repository, so the plan schema is not "
+            "written there; editors may not validate plans"
+        )
+        return
+    for attempt in (1, 2):
+        try:
+            write_schema(schema_file, "plan", force=False, playbook=book)
+            return
+        except NegplanError as exc:
+            problem = exc.message
+        # Another `negplan new` may have written it between the look and the write: then it
+        # is negplan's own schema, and one more try finds it up to date (or updates it).
+        if attempt == 2 or not is_negplan_schema(schema_file):
+            break
+    _say(f"{schema_file}: note: left as is ({problem}); editors may not validate plans")
 
 
 def _say(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(visible(line) + "\n")
 
 
-def _summary(target: str, playbook: str | None) -> None:
+def _summary(target: str, playbook: str | None, *, shown: str) -> None:
     findings = check_plan(target, playbook=playbook, today=date.today()).findings
     todo = sum(1 for f in findings if f.code == "NP509")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     typer.echo(
-        f"created {target}: fill in {todo} TODO placeholder{'s' if todo != 1 else ''}, "
-        f"then run `negplan check {target}`"
+        visible(
+            f"created {target} from {shown}: fill in {todo} TODO "
+            f"placeholder{'s' if todo != 1 else ''}, then run `negplan check {target}`"
+        )
     )
     if errors:
         _say(f"{target}: warning: the new plan has {errors} error(s); run `negplan check`")
@@ -172,30 +201,26 @@ def _answers(
         except ValueError as exc:
             raise NegplanError(f"--{name}: {exc}") from None
 
-    def text(raw: str) -> str:
-        cleaned = " ".join(raw.split())
-        if not cleaned:
-            raise ValueError("cannot be empty")
-        return cleaned
-
-    customer = flag("customer", text)
-    title = flag("title", text)
-    owner = flag("owner", text)
+    customer = flag("customer", parse_text)
+    title = flag("title", parse_text)
+    owner = flag("owner", parse_text)
     meeting = flag("meeting", parse_date)
     value = flag("value", parse_value)
     currency = flag("currency", parse_currency)
     chosen = resolve_terms(book, terms, source=source)
     if interactive:
-        customer = customer or _ask("Customer", text)
-        title = title or _ask("Deal title", text)
-        owner = owner or _ask("Your name (deal owner)", text)
+        customer = customer or _ask("Customer", parse_text)
+        title = title or _ask("Deal title", parse_text)
+        owner = owner or _ask("Your name (deal owner)", parse_text)
         if flags.get("meeting") is None:
             meeting = _ask("Meeting date (YYYY-MM-DD, empty to skip)", parse_date, blank=True)
         if flags.get("value") is None:
             value = _ask("Annual list value (empty to skip)", parse_value, blank=True)
         currency = currency or _ask("Currency", parse_currency, default=book.currency)
-        if not terms:
-            chosen = _ask_terms(book, source)
+    for line in currency_warning(book, currency):
+        _say(line)
+    if interactive and not terms:
+        chosen = _ask_terms(book, source)
     return Answers(customer, title, owner, meeting, value, currency, chosen)
 
 
@@ -227,19 +252,18 @@ def _ask_terms(book: Playbook, source: str) -> tuple[str, ...]:
         return ()
     required = [t.id for t in book.term_map.values() if t.required]
     if required:
-        typer.echo("Required terms (always included): " + ", ".join(required), err=True)
-    typer.echo("Optional terms:", err=True)
+        _say("Required terms (always included): " + ", ".join(required))
+    typer.echo("Optional terms (type ids or names, separated by commas):", err=True)
     for item in extra:
-        typer.echo(f"  {item.id:<28} {item.name}", err=True)
+        _say(f"  {item.id:<28} {item.name}")
 
     def parse(raw: str) -> tuple[str, ...]:
-        ids = [part for part in raw.replace(",", " ").split() if part]
         try:
-            return resolve_terms(book, ids, source=source)
+            return resolve_terms(book, [raw], source=source)
         except NegplanError as exc:
             raise ValueError(exc.message + (f" ({exc.hint})" if exc.hint else "")) from None
 
     chosen: tuple[str, ...] = (
-        _ask("Optional terms to include (ids, comma-separated)", parse, blank=True) or ()
+        _ask("Optional terms to include (empty for none)", parse, blank=True) or ()
     )
     return chosen

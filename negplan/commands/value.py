@@ -29,6 +29,7 @@ from negplan.economics import (
     percent,
 )
 from negplan.errors import NegplanError
+from negplan.escape import json_text, visible
 from negplan.findings import Finding
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
@@ -65,9 +66,9 @@ class Priced:
     findings: list[Finding]
 
     def show(self, term_id: str | None, position: object) -> str:
-        """A position in its term's unit, e.g. ``10%`` or ``45 days``."""
+        """A position in its term's unit, e.g. ``10%`` or ``45 days``, :func:`visible`."""
         term = self.playbook.term_map.get(term_id or "")
-        return show(term, position) if term is not None else str(position)
+        return visible(show(term, position) if term is not None else str(position))
 
 
 def price(path: str, *, playbook: str | None, today: date) -> Priced | None:
@@ -141,7 +142,6 @@ def _move(move: Move | None) -> dict[str, Any] | None:
         "position": _position(move.position),
         "text": move.text,
         "worth": _money(move.worth),
-        "secured": _money(move.secured),
     }
 
 
@@ -151,8 +151,8 @@ def as_json(priced: Priced) -> dict[str, Any]:
     package = economics.package
     return {
         "negplan": __version__,
-        "plan": priced.path,
-        "playbook": priced.source,
+        "plan": json_text(priced.path),
+        "playbook": json_text(priced.source),
         "currency": economics.currency,
         "list_value": _money(economics.list_value),
         "contract_years_from": economics.contract_source,
@@ -180,7 +180,7 @@ def as_json(priced: Priced) -> dict[str, Any]:
     }
 
 
-# ---- text ---------------------------------------------------------------------------------
+# ---- text: plan text and paths printed visible(), table cells as Text (no markup read) ------
 
 #: Below this many columns, each position sits above its value instead of beside it.
 _WIDE = 100
@@ -193,14 +193,14 @@ def render_text(priced: Priced) -> None:
     economics = priced.economics
     console = Console(highlight=False)
     deal = priced.plan.deal
-    console.print(Text(f"{deal.title} — {deal.customer}", style="bold"))
+    console.print(Text(visible(f"{deal.title} — {deal.customer}"), style="bold"))
     source_text = {
         "default": "1 year (default)",
         "deal.contract_years": "deal.contract_years",
     }.get(economics.contract_source, economics.contract_source)
     console.print(
         f"list value {format_money(economics.list_value, economics.currency)} a year · contract "
-        f"years from {source_text} · playbook {priced.source}",
+        f"years from {source_text} · playbook {visible(priced.source)}",
         markup=False,
     )
     console.print()
@@ -226,12 +226,12 @@ def _print_scenarios(console: Console, priced: Priced, *, narrow: bool) -> None:
     rows: Rows = []
     unvalued: dict[str, str] = {}
     for items in zip(*(s.valuations for s in economics.scenarios), strict=True):
-        cells = [items[0].term]
+        cells = [visible(items[0].term)]
         for item in items:
             shown, amount = priced.show(item.term, item.position), _amount(item, cur)
             cells += [f"{shown}\n{amount}"] if narrow else [shown, amount]
             if item.amount is None and item.reason:
-                unvalued.setdefault(item.term, item.reason)
+                unvalued.setdefault(visible(item.term), visible(item.reason))
         rows.append(cells)
     rows.append(None)
     rows += _totals(economics.scenarios, cur, narrow=narrow)
@@ -278,7 +278,7 @@ def _path_table(priced: Priced, *, narrow: bool) -> Table:
     rows: Rows = []
     for step in priced.economics.path:
         if step.number == 0:
-            moves = ["opening package", ""] if narrow else ["opening package", "", "", ""]
+            moves = ["standard deal", ""] if narrow else ["standard deal", "", "", ""]
         elif narrow:
             moves = [f"{_move_text(priced, m)}\n{_worth(m, cur)}" for m in (step.give, step.get)]
         else:
@@ -312,7 +312,7 @@ def _table(title: str, headers: list[Header], rows: Rows) -> Table:
         if row is None:
             table.add_section()
         else:
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))
     return table
 
 
@@ -332,7 +332,7 @@ def package_line(economics: DealEconomics) -> str:
     if status is PackageStatus.BELOW_FLOOR:
         return f"{line}, netting {format_percent(walk.share)}: below the {floor} floor"
     if status is PackageStatus.NEEDS_APPROVAL:
-        line += f": needs {package.approver} (rep authority {authority})"
+        line += f": needs {visible(str(package.approver))} (rep authority {authority})"
     elif status is PackageStatus.NO_APPROVER:
         line += f": past every approver on the package ladder (rep authority {authority})"
     elif status is PackageStatus.WITHIN_AUTHORITY:
@@ -350,8 +350,8 @@ def _move_text(priced: Priced, move: Move | None) -> str:
     if move is None:
         return "—"
     if move.text is not None:
-        return move.text
-    return f"{move.term} {priced.show(move.term, move.position)}"
+        return visible(move.text)
+    return f"{visible(str(move.term))} {priced.show(move.term, move.position)}"
 
 
 def _worth(move: Move | None, currency: str) -> str:

@@ -105,6 +105,12 @@ class Term(Model):
         default_factory=list,
         description="Choice terms: the allowed options, best for us first.",
     )
+    standard: PositionValue | None = Field(
+        None,
+        description="The standard position: what a deal gets with no negotiation (e.g. 30 "
+        "for payment terms). New plans open from it, and `negplan value` measures gives and "
+        "gets against it. Inside the limits and within the rep's authority.",
+    )
     authority: PositionValue | None = Field(
         None, description="How far a rep may go alone; beyond it needs approval."
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -33,23 +34,35 @@ class Summary:
     )
     failing: int = 0
     problems: int = 0
+    #: Every file that was not skipped, checked or not, in input order.
+    paths: list[str] = field(default_factory=list)
+    #: The files with failing findings, in input order, and how many of them are plans.
+    failed: list[str] = field(default_factory=list)
+    failed_plans: int = 0
 
     def add(self, result: FileResult) -> None:
-        """Count one file's result."""
+        """Count one file's result. A file that could not be checked counts as a problem,
+        never as a checked file."""
         if result.skipped:
             self.skipped += 1
+            return
+        self.paths.append(result.path)
+        if result.error is not None:
+            self.problems += 1
             return
         self.files += 1
         if result.kind == "plan":
             self.plans += 1
         elif result.kind == "playbook":
             self.playbooks += 1
-        if result.error is not None:
-            self.problems += 1
+        failing = 0
         for finding in result.findings:
             self.counts[finding.severity] += 1
-            if finding.fails(strict=self.strict):
-                self.failing += 1
+            failing += finding.fails(strict=self.strict)
+        self.failing += failing
+        if failing:
+            self.failed.append(result.path)
+            self.failed_plans += result.kind == "plan"
 
     @property
     def exit_code(self) -> int:
@@ -59,17 +72,18 @@ class Summary:
         return 1 if self.failing else 0
 
     def describe(self) -> str:
-        """One line: what was checked and what was found."""
-        checked = f"{self.files} file{'s' if self.files != 1 else ''}"
+        """One line: what was checked, what was found, and what could not be checked."""
+        not_checked = _count(self.problems, "file") + " could not be checked"
+        if not self.files:
+            return not_checked if self.problems else "no plans or playbooks checked"
+        checked = _count(self.files, "file")
         kinds = [
-            f"{n} {word}{'s' if n != 1 else ''}"
-            for n, word in ((self.plans, "plan"), (self.playbooks, "playbook"))
-            if n
+            _count(n, word) for n, word in ((self.plans, "plan"), (self.playbooks, "playbook")) if n
         ]
         if kinds:
             checked += " (" + ", ".join(kinds) + ")"
         parts = [
-            f"{n} {label}{'s' if n != 1 and label != 'info' else ''}"
+            _count(n, label) if label != "info" else f"{n} info"
             for label, n in (
                 ("error", self.counts[Severity.ERROR]),
                 ("warning", self.counts[Severity.WARNING]),
@@ -77,7 +91,23 @@ class Summary:
             )
             if n
         ]
-        found = ", ".join(parts) if parts else "no problems found"
         if self.problems:
-            found += f"; {self.problems} could not be checked"
-        return f"checked {checked}: {found}"
+            return f"checked {checked}: {', '.join(parts) or 'no findings'}; {not_checked}"
+        return f"checked {checked}: {', '.join(parts) or 'no problems found'}"
+
+    def which_fail(self, shown: Callable[[str], str]) -> str | None:
+        """``2 of 4 plans fail: a.yaml, b.yaml`` when several files were checked and some
+        fail (``files`` when not all of those are plans), else ``None``; ``shown`` writes a
+        path as the format needs it."""
+        if self.files < 2 or not self.failed:
+            return None
+        of, word = self.files, "files"
+        if self.failed_plans == len(self.failed) and self.plans > 1:
+            of, word = self.plans, "plans"
+        verb = "fails" if len(self.failed) == 1 else "fail"
+        names = ", ".join(shown(path) for path in self.failed)
+        return f"{len(self.failed)} of {of} {word} {verb}: {names}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"

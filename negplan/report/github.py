@@ -3,6 +3,8 @@
 Each finding becomes one ``::error``/``::warning``/``::notice`` line, which GitHub shows on the
 file in the pull request. GitHub shows only the first 10 annotations of each kind per step, so
 when ``GITHUB_STEP_SUMMARY`` is set the full list is also appended there as a Markdown table.
+Text is escaped for each (:mod:`negplan.escape`): no file name or plan text can start another
+command, and none becomes a live link or image in the summary.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from negplan.checking import FileResult
+from negplan.escape import annotation_data, annotation_property, markdown_cell, visible
 from negplan.findings import Finding, Severity
 from negplan.report.base import Summary
 from negplan.rules import RULES
@@ -21,16 +24,6 @@ from negplan.rules import RULES
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 #: Rows written to the step summary at most (GitHub caps a summary at 1 MiB).
 MAX_SUMMARY_ROWS = 1000
-
-
-def escape_data(value: str) -> str:
-    """Escape the message part of a workflow command (after ``::``)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    """Escape a property value of a workflow command (``file=``, ``title=``...)."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def repo_path(path: str, environ: Mapping[str, str] | None = None) -> str:
@@ -61,7 +54,7 @@ def annotation(finding: Finding, environ: Mapping[str, str] | None = None) -> st
     """The workflow command for one finding; the hint goes on a second line of the message."""
     message = finding.message if not finding.hint else f"{finding.message}\nhint: {finding.hint}"
     properties = ",".join(
-        f"{name}={escape_property(value)}"
+        f"{name}={annotation_property(value)}"
         for name, value in (
             ("file", repo_path(finding.path, environ)),
             ("line", str(finding.line)),
@@ -69,7 +62,7 @@ def annotation(finding: Finding, environ: Mapping[str, str] | None = None) -> st
             ("title", rule_title(finding.code)),
         )
     )
-    return f"::{COMMANDS[finding.severity]} {properties}::{escape_data(message)}"
+    return f"::{COMMANDS[finding.severity]} {properties}::{annotation_data(message)}"
 
 
 def error_annotation(result: FileResult, environ: Mapping[str, str] | None = None) -> str:
@@ -78,17 +71,10 @@ def error_annotation(result: FileResult, environ: Mapping[str, str] | None = Non
     message = result.error.render()
     if result.error.hint:
         message += f"\nhint: {result.error.hint}"
-    properties = f"title={escape_property('negplan: not checked')}"
+    properties = f"title={annotation_property('negplan: not checked')}"
     if result.path:
-        properties = f"file={escape_property(repo_path(result.path, environ))},{properties}"
-    return f"::error {properties}::{escape_data(message)}"
-
-
-def markdown_cell(value: str) -> str:
-    """Text made safe for one cell of a Markdown table."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = value.replace("\\", "\\\\").replace("|", "\\|")
-    return "<br>".join(value.splitlines()) if value else value
+        properties = f"file={annotation_property(repo_path(result.path, environ))},{properties}"
+    return f"::error {properties}::{annotation_data(message)}"
 
 
 def step_summary(
@@ -100,7 +86,7 @@ def step_summary(
     if findings:
         lines += ["| Severity | Location | Rule | Message |", "| --- | --- | --- | --- |"]
         for finding in findings[:MAX_SUMMARY_ROWS]:
-            where = f"{repo_path(finding.path, environ)}:{finding.line}:{finding.col}"
+            where = f"{visible(repo_path(finding.path, environ))}:{finding.line}:{finding.col}"
             text = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
             cells = (finding.severity.value, where, rule_title(finding.code), text)
             lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
@@ -151,5 +137,6 @@ class GithubReport:
                 handle.write(step_summary(self.results, summary, self.environ))
         except OSError as exc:
             sys.stderr.write(
-                f"{target}: error: cannot write the step summary: {exc.strerror or exc}\n"
+                f"{visible(target)}: error: cannot write the step summary: "
+                f"{visible(exc.strerror or str(exc))}\n"
             )

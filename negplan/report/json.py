@@ -1,4 +1,8 @@
-"""``json``: one JSON document per run (see the README for the field list)."""
+"""``json``: one JSON document per run (see docs/commands.md for the field list).
+
+Paths are written as they are, except the bytes of a name that are not UTF-8, written ``\\xNN``
+(:func:`~negplan.escape.json_text`); messages are already one visible line.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any, TextIO
 
 from negplan import __version__
 from negplan.checking import FileResult
+from negplan.escape import json_text
 from negplan.findings import Finding, Severity
 from negplan.report.base import Summary
 from negplan.rules import RULES
@@ -15,7 +20,7 @@ from negplan.rules import RULES
 def finding_dict(finding: Finding) -> dict[str, Any]:
     """The JSON object for one finding."""
     return {
-        "path": finding.path,
+        "path": json_text(finding.path),
         "line": finding.line,
         "column": finding.col,
         "code": finding.code,
@@ -32,16 +37,16 @@ def result_dict(result: FileResult) -> dict[str, Any]:
     if result.error is not None:
         pos = result.error.position
         error = {
-            "path": result.error.path,
+            "path": None if result.error.path is None else json_text(result.error.path),
             "line": pos.line if pos else None,
             "column": pos.col if pos else None,
             "message": result.error.message,
             "hint": result.error.hint,
         }
     return {
-        "path": result.path,
+        "path": json_text(result.path),
         "kind": result.kind,
-        "playbook": result.playbook,
+        "playbook": None if result.playbook is None else json_text(result.playbook),
         "findings": [finding_dict(f) for f in result.findings],
         "error": error,
     }

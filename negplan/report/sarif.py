@@ -3,7 +3,9 @@
 Every rule in the catalogue is listed in ``tool.driver.rules`` with its documentation, so
 viewers can show why a finding matters and how to fix it. Paths are relative to the
 repository root (``GITHUB_WORKSPACE``, else the current folder) through the ``%SRCROOT%``
-base; files that could not be checked become tool execution notifications.
+base; files that could not be checked become tool execution notifications. URIs are
+percent-encoded from the file name's bytes; messages are one visible line each
+(:mod:`negplan.escape`).
 """
 
 from __future__ import annotations
@@ -74,7 +76,9 @@ def artifact_location(path: str, environ: Mapping[str, str] | None = None) -> di
         return {"uri": Path(absolute).as_uri()}
     if relative == ".." or relative.startswith(".." + os.sep):
         return {"uri": Path(absolute).as_uri()}
-    return {"uri": quote(relative.replace(os.sep, "/"), safe="/"), "uriBaseId": SRCROOT}
+    # The URI names the file's bytes, so a name that is not UTF-8 is still the right file.
+    uri = quote(os.fsencode(relative.replace(os.sep, "/")), safe="/")
+    return {"uri": uri, "uriBaseId": SRCROOT}
 
 
 def result_object(

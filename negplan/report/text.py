@@ -1,18 +1,34 @@
-"""``text``: the human format, grouped per file, coloured only on a terminal."""
+"""``text``: the human format, grouped per file, coloured only on a terminal.
+
+Each file with findings gets a header (its path and its counts), then one row per finding:
+``line:col  CODE  severity  message``, the message wrapped at word boundaries to the width of
+the terminal, and the hint on its own line under the message. A hint that several findings of
+one rule share is shown once, with how many more it applies to. File names are printed
+:func:`~negplan.escape.visible`; messages and hints already are.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
 from negplan.checking import FileResult
+from negplan.escape import visible
 from negplan.findings import Severity
 from negplan.report.base import Summary
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_SEVERITY_WIDTH = max(len(s.value) for s in _STYLE)
+#: Messages wrap at the terminal's width, but never into a column narrower than this.
+_MIN_WIDTH = 30
+
+
+def _shown(path: str) -> str:
+    """A file's path as this format prints it: :func:`visible`."""
+    return visible(path)
 
 
 class TextReport:
@@ -22,7 +38,6 @@ class TextReport:
         self.console = Console(
             file=out,
             highlight=False,
-            soft_wrap=True,
             no_color=None if color is None else not color,
             force_terminal=color,
         )
@@ -37,26 +52,48 @@ class TextReport:
             for s, n in counts.items()
             if n
         )
-        header = Text(result.path, style="bold underline")
+        header = Text(_shown(result.path), style="bold underline")
         header.append(f" ({label})", style="not underline")
         self.console.print(header)
+        where = max(len(f"{f.line}:{f.col}") for f in result.findings)
+        shared = Counter((f.code, f.hint) for f in result.findings if f.hint)
         for f in result.findings:
-            line = Text("  ")
-            line.append(f"{f.path}:{f.line}:{f.col}", style="bold")
-            line.append("  ")
-            line.append(f.code, style="magenta")
-            line.append("  ")
-            line.append(f"{f.severity.value:<7}", style=_STYLE[f.severity])
-            line.append("  ")
-            line.append(f.message)
-            self.console.print(line)
-            if f.hint:
-                self.console.print(f"      [dim]hint: {escape(f.hint)}[/dim]")
+            row = Text("  ")
+            row.append(f"{f.line}:{f.col}".ljust(where), style="bold")
+            row.append("  ")
+            row.append(f.code, style="magenta")
+            row.append("  ")
+            row.append(f.severity.value.ljust(_SEVERITY_WIDTH), style=_STYLE[f.severity])
+            row.append("  ")
+            self._hanging(row, Text(f.message))
+            if f.hint and shared[(f.code, f.hint)]:
+                more = shared[(f.code, f.hint)] - 1
+                shared[(f.code, f.hint)] = 0  # shown: the others of the rule go without it
+                hint = f"hint: {f.hint}" + (
+                    f" (also for {more} more {f.code} below)" if more else ""
+                )
+                self._hanging(Text(" " * len(row)), Text(hint, style="dim"))
         self.console.print()
 
+    def _hanging(self, prefix: Text, text: Text) -> None:
+        """Print ``prefix`` then ``text``, wrapped at word boundaries, its further lines
+        indented under its first."""
+        width = max(self.console.width - len(prefix), _MIN_WIDTH)
+        indent = " " * len(prefix)
+        for n, line in enumerate(text.wrap(self.console, width, overflow="fold")):
+            line.rstrip()
+            self.console.print(Text(indent) + line if n else prefix + line)
+
     def finish(self, summary: Summary) -> None:
-        """Print the summary line."""
+        """Print the summary line, and which plans fail when several were checked.
+
+        Nothing when no file was checked: what went wrong is already on stderr."""
+        if not summary.files:
+            return
         style = "bold red" if summary.exit_code else "bold green"
-        self.console.print(
-            Text(summary.describe()[:1].upper() + summary.describe()[1:], style=style)
-        )
+        described = summary.describe()
+        self.console.print(Text(described[:1].upper() + described[1:], style=style))
+        failing = summary.which_fail(_shown)
+        if failing is not None:
+            count, names = failing.split(": ", 1)
+            self._hanging(Text(f"{count}: ", style=style), Text(names, style=style))

@@ -159,14 +159,15 @@ def trade_gives_more(ctx: PlanContext) -> Iterator[Issue]:
 
     Why it matters:
         Trade concessions for something of equal value. When both sides of a trade are on
-        valued terms, negplan prices them: the give at what it takes off the running package
-        (from the opening, through the earlier concessions), the get at what it secures
-        against the variable's walk-away (or against the term's zero point when the term is
-        not a variable). A give worth more than its get loses money on every repetition.
+        valued terms, negplan prices them on the concession path, which starts from the
+        standard deal (every term at its baseline: the playbook's standard position, else the
+        value model's base) and applies the planned trades in order: each give and get is
+        worth the change it makes to the running package, the same figures `negplan value`
+        shows. A give worth more than its get loses money on every repetition.
 
     Fails:
         concessions:                                      # 240,000 a year, 36 months
-          - give: {term: discount, value: 5}              # EUR -36,000
+          - give: {term: discount, value: 5}              # EUR -36,000 (5% × 3 years)
             get: {term: reference_calls, value: 1}        # EUR 15,000
 
     Passes:
@@ -183,9 +184,9 @@ def trade_gives_more(ctx: PlanContext) -> Iterator[Issue]:
     currency = economics.currency
     for step in economics.path[1:]:
         give, get = step.give, step.get
-        if give is None or get is None or give.worth is None or get.secured is None:
+        if give is None or get is None or give.worth is None or get.worth is None:
             continue
-        if give.worth + get.secured >= 0:
+        if give.worth + get.worth >= 0:
             continue
         i = step.number - 1
         gave = _trade_text(ctx, give.term, give.position)
@@ -193,7 +194,7 @@ def trade_gives_more(ctx: PlanContext) -> Iterator[Issue]:
         yield Issue(
             ("concessions", i),
             f"concession {step.number} gives {gave} ({format_money(give.worth, currency)}) "
-            f"for {got}, worth only {format_money(get.secured, currency)}",
+            f"for {got}, worth only {format_money(get.worth, currency)}",
             "ask for more in return, or give less",
         )
 
@@ -258,8 +259,8 @@ def term_without_value(ctx: PlanContext) -> Iterator[Issue]:
                 path,
                 f"term {term_id} is valued in {ctx.playbook.currency} and the deal is in "
                 f"{pricer.currency}: the package total leaves it out",
-                f"set `deal.currency: {ctx.playbook.currency}`, or value the term as a share "
-                "of list (`basis: list`)",
+                "negplan converts no currency; the playbook's owner can value the term as a "
+                "share of list value (`basis: list`), which counts in any currency",
             )
 
 

@@ -1,4 +1,5 @@
-"""NP903–NP905, NP909: the rep's authority and the approval ladder of each playbook term."""
+"""NP903–NP905, NP909, NP911: the rep's authority, the approval ladder and the standard
+position of each playbook term."""
 
 from __future__ import annotations
 
@@ -189,6 +190,53 @@ def ladder_short_of_limit(ctx: PlaybookContext) -> Iterator[Issue]:
             )
 
 
+@rule("NP911", "standard-outside-authority", Severity.ERROR, target="playbook", ideas=(3, 10))
+def standard_outside_authority(ctx: PlaybookContext) -> Iterator[Issue]:
+    """A term's standard position lies outside its hard limits, or past the rep's authority.
+
+    Why it matters:
+        The standard position is what a deal gets with no negotiation: new plans open from
+        it and `negplan value` measures every give and get against it. It must be a position
+        the term allows, and one a rep may agree alone; a standard that needs approval would
+        put every deal on standard terms on the approval ladder.
+
+    Fails:
+        - id: payment_terms
+          limits: {min: 14, max: 90}
+          authority: 45
+          standard: 60                 # past the rep's authority
+
+    Passes:
+        - id: payment_terms
+          limits: {min: 14, max: 90}
+          authority: 45
+          standard: 30
+
+    Options:
+        none; a term without `standard:` is not checked.
+    """
+    for i, term in enumerate(ctx.playbook.terms):
+        standard = term.standard
+        if standard is None:
+            continue
+        where = ("terms", i, "standard")
+        if not _position_ok(term, standard):
+            yield Issue(
+                where,
+                f"standard position {show(term, standard)} of '{term.id}' is outside its "
+                + _allowed(term),
+                "set the standard position inside the term's limits",
+            )
+        elif term.past_authority(standard):
+            yield Issue(
+                where,
+                f"standard position {show(term, standard)} of '{term.id}' is past the rep's "
+                f"authority ({show(term, term.authority)})",
+                "a deal on standard terms needs no approval: set the standard within the "
+                "rep's authority",
+            )
+
+
 def _worst(term: Term) -> tuple[Decimal, object] | None:
     """The allowed position that is worst for us, with its badness."""
     if term.unit is Unit.CHOICE:
@@ -217,4 +265,5 @@ RULES = [
     approval_outside_limits,
     approvals_not_monotonic,
     ladder_short_of_limit,
+    standard_outside_authority,
 ]

@@ -6,6 +6,7 @@ out each term's starting positions and comment, :mod:`~negplan.scaffold.plan` wr
 
 from negplan.scaffold.answers import (
     Answers,
+    currency_warning,
     find_root,
     optional_terms,
     parse_currency,
@@ -22,6 +23,7 @@ __all__ = [
     "Answers",
     "Scaffold",
     "build_plan",
+    "currency_warning",
     "find_root",
     "optional_terms",
     "parse_currency",

@@ -11,36 +11,79 @@ Position = bool | Decimal | str
 
 
 def positions(term: Term) -> tuple[Position, Position, Position]:
-    """Sensible starting positions ``(opening, target, walk_away)`` for a term.
+    """Realistic starting positions ``(opening, target, walk_away)`` for a term.
 
-    The opening is the best end of the limits (or the best option), the walk-away is the rep's
-    authority, and the target lies between them, rounded towards the opening. With no
-    authority in the playbook the walk-away stays at the opening: no room until agreed.
+    The opening is the playbook's standard position (what a deal gets with no negotiation).
+    When the rep's authority stops at the standard, so that nothing could be conceded, the
+    opening goes beyond the standard by as much as the first approver may go past it (else
+    halfway to the best end, rounded towards it), within the limits. The walk-away is the
+    rep's authority, and the target lies halfway between, rounded towards the opening. A term
+    with no standard opens at the best end of its limits (or its best option). With no
+    authority in the playbook the walk-away stays at the standard (else the opening): no room
+    until agreed. docs/new.md explains the choice.
     """
-    if term.unit is Unit.CHOICE:
-        options = term.options
-        option = term.authority if isinstance(term.authority, str) else None
-        worst = options.index(option) if option in options else 0
-        return options[0], options[worst // 2], options[worst]
-    if term.unit is Unit.YES_NO:
-        best = term.direction is Direction.HIGHER
-        walk = term.authority if isinstance(term.authority, bool) else best
-        return best, best, walk
-    lower = term.direction is not Direction.HIGHER
-    authority = term.authority if isinstance(term.authority, Decimal) else None
-    if term.limits is not None:
-        opening = term.limits.min if lower else term.limits.max
+    best = _best(term)
+    standard = term.badness(term.standard)
+    authority = term.badness(term.authority)
+    if standard is None:
+        opening = best
+    elif authority is not None and standard < authority:
+        opening = standard
     else:
-        opening = authority if authority is not None else Decimal(0)
-    walk_away = authority if authority is not None else opening
-    middle = (opening + walk_away) / 2
-    if opening == opening.to_integral_value() and walk_away == walk_away.to_integral_value():
-        middle = middle.to_integral_value(ROUND_FLOOR if lower else ROUND_CEILING)
-    return opening, middle, walk_away
+        opening = max(best, _beyond(term, standard, best))
+    walk_away = authority if authority is not None else standard
+    if walk_away is None:
+        walk_away = opening
+    target = _toward(opening, walk_away)
+    return _position(term, opening), _position(term, target), _position(term, walk_away)
+
+
+def _best(term: Term) -> Decimal:
+    """The badness of the best position the term allows."""
+    if term.unit is Unit.CHOICE:
+        return Decimal(0)
+    if term.unit is Unit.YES_NO:
+        return min(Decimal(0), -Decimal(1) if term.direction is Direction.HIGHER else Decimal(1))
+    if term.limits is None:
+        return term.badness(term.authority) or Decimal(0)
+    ends = [term.badness(term.limits.min), term.badness(term.limits.max)]
+    return min(end for end in ends if end is not None)
+
+
+def _beyond(term: Term, standard: Decimal, best: Decimal) -> Decimal:
+    """An opening past a standard that leaves no room: mirror the first approval step."""
+    for rung in term.approvals:
+        step = term.badness(rung.up_to)
+        if step is not None and step > standard:
+            return standard - (step - standard)
+    return _toward(best, standard)
+
+
+def _toward(start: Decimal, end: Decimal) -> Decimal:
+    """Halfway from ``start`` to ``end``, rounded towards ``start`` when both are whole."""
+    middle = (start + end) / 2
+    if start == start.to_integral_value() and end == end.to_integral_value():
+        middle = middle.to_integral_value(ROUND_FLOOR if start <= end else ROUND_CEILING)
+    return middle
+
+
+def _position(term: Term, badness: Decimal) -> Position:
+    """The position whose badness is ``badness`` (the inverse of :meth:`Term.badness`)."""
+    if term.unit is Unit.CHOICE:
+        return term.options[int(badness)]
+    if term.unit is Unit.YES_NO:
+        return badness != 0
+    value = -badness if term.direction is Direction.HIGHER else badness
+    return value + 0  # no negative zero
 
 
 def opening_note(term: Term) -> str:
     """Where a term's opening comes from, for the comment beside it."""
+    if term.standard is not None:
+        opening = positions(term)[0]
+        if opening == term.standard and type(opening) is type(term.standard):
+            return "the playbook's standard"
+        return f"the standard ({_show(term, term.standard)}) leaves no room: open beyond it"
     if term.unit is Unit.CHOICE:
         return "the best option for us"
     if term.unit is Unit.YES_NO:

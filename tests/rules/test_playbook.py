@@ -70,6 +70,20 @@ CASES = [
         1,
     ),
     (
+        "NP911",
+        [("    standard: 30  # net 30", "    standard: 60  # net 30")],
+        "standard: 60",
+        1,
+    ),
+    (
+        "NP911",
+        [("    standard: 30  # net 30", "    standard: 7  # net 30")],
+        "standard: 7",
+        1,
+    ),
+    ("NP911", [("    standard: standard\n", "    standard: gold\n")], "standard: gold", 1),
+    ("NP911", [("    standard: false\n", "    standard: maybe\n")], "standard: maybe", 1),
+    (
         "NP910",
         [("    unit: days\n    direction: lower\n", "    unit: days\n")],
         "  - id: payment_terms",
@@ -99,6 +113,38 @@ def test_authority_outside_limits_message(tmp_path: Path) -> None:
     ]
     assert finding.message == "authority 40% of 'discount' is outside its hard limits (0%–35%)"
     assert (finding.line, finding.col) == (line_of(text, "authority: 40"), 16)
+
+
+def test_standard_position_messages(tmp_path: Path) -> None:
+    past = mutate(
+        DEFAULT_PLAYBOOK_TEXT, ("    standard: 30  # net 30", "    standard: 60  # net 30")
+    )
+    (finding,) = [
+        f for f in check_text(tmp_path, past, name="playbook.yaml").findings if f.code == "NP911"
+    ]
+    assert finding.message == (
+        "standard position 60 days of 'payment_terms' is past the rep's authority (45 days)"
+    )
+    assert (finding.line, finding.col) == (line_of(past, "standard: 60"), 15)
+    outside = mutate(DEFAULT_PLAYBOOK_TEXT, ("    standard: standard\n", "    standard: gold\n"))
+    (finding,) = [
+        f for f in check_text(tmp_path, outside, name="playbook.yaml").findings if f.code == "NP911"
+    ]
+    assert finding.message == (
+        "standard position gold of 'support_tier' is outside its options "
+        "(standard, premium, premium_plus)"
+    )
+
+
+def test_a_standard_at_the_authority_or_missing_is_fine(tmp_path: Path) -> None:
+    at_authority = mutate(
+        DEFAULT_PLAYBOOK_TEXT, ("    standard: 30  # net 30", "    standard: 45  # net 30")
+    )
+    assert "NP911" not in codes(check_text(tmp_path, at_authority, name="playbook.yaml").findings)
+    missing = mutate(
+        DEFAULT_PLAYBOOK_TEXT, ("    standard: 30  # net 30, what list price assumes\n", "")
+    )
+    assert "NP911" not in codes(check_text(tmp_path, missing, name="playbook.yaml").findings)
 
 
 def test_unknown_rule_code_suggests(tmp_path: Path) -> None:
