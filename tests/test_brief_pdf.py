@@ -1,5 +1,8 @@
 """``negplan brief --format pdf``: one page per example plan, redaction, nothing fetched.
 
+Laying out a PDF takes about a second, so each plan's brief is laid out once per paper (and
+once redacted) in a test session and shared by the tests that read it (:func:`rendered`).
+
 These tests need the PDF extra (``pip install 'negplan[pdf]'``). They are skipped when
 WeasyPrint cannot be imported, except under CI (``CI`` set), where that is an error.
 """
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
-from conftest import CLEAN, EXAMPLES, TODAY
+from conftest import CLEAN, EXAMPLES, TODAY, Result, cli
 
 try:
     import weasyprint  # noqa: F401
@@ -119,46 +122,77 @@ def sections(found: list[Chunk]) -> list[tuple[Chunk, list[Chunk]]]:
     return out
 
 
-@pytest.fixture(scope="module")
-def stress_plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("plans")
-    plans = {**PLANS, "hostile": HOSTILE, "redact": REDACT_PLAN}
-    for name, text in plans.items():
-        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return {name: folder / f"{name}.yaml" for name in plans}
-
-
 ALL_PLANS = [str(p.relative_to(EXAMPLES)) for p in EXAMPLE_PLANS] + [
     "full", "bare", "long", "hostile", "redact",
 ]  # fmt: skip
+PAPERS = ("a4", "letter")
+#: Size of each paper's page in points.
+PAGE_SIZE = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 
 
-@pytest.mark.parametrize("redact", [False, True], ids=["full", "redacted"])
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-@pytest.mark.parametrize("name", ALL_PLANS)
+def redacted_paper(name: str) -> str:
+    """The paper a plan's redacted brief is laid out on: A4 and Letter in turn."""
+    return PAPERS[ALL_PLANS.index(name) % 2]
+
+
+#: Every plan on both papers, and redacted once (a redacted page only has less on it).
+LAYOUTS = [(name, paper, False) for name in ALL_PLANS for paper in PAPERS] + [
+    (name, redacted_paper(name), True) for name in ALL_PLANS
+]
+
+
+class Rendered(NamedTuple):
+    """One plan's PDF brief: the run, the file, its page count and text, and its text runs."""
+
+    result: Result
+    path: Path
+    pages: int
+    text: str
+    chunks: list[Chunk]
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str, bool], Rendered]:
+    """The PDF brief of a plan (an example's path or a stress plan's name) on a paper,
+    redacted or not: laid out once in the test session, then shared by every test."""
+    folder = tmp_path_factory.mktemp("pdf")
+    stress = {**PLANS, "hostile": HOSTILE, "redact": REDACT_PLAN}
+    for name, text in stress.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    done: dict[tuple[str, str, bool], Rendered] = {}
+
+    def render(name: str, paper: str, redact: bool) -> Rendered:
+        key = (name, paper, redact)
+        if key not in done:
+            plan = folder / f"{name}.yaml" if name in stress else EXAMPLES / name
+            target = folder / f"{name.replace('/', '__')}-{paper}-{redact}.pdf"
+            extra = ["--redact"] if redact else []
+            result = cli("brief", plan, "-o", target, "--paper", paper, "--today", TODAY, *extra)
+            assert result.exit_code == 0, result
+            pages, text = pdf_text(target)
+            done[key] = Rendered(result, target, pages, text, chunks(target))
+        return done[key]
+
+    return render
+
+
+@pytest.mark.parametrize(
+    ("name", "paper", "redact"),
+    LAYOUTS,
+    ids=[f"{n}-{p}-{'redacted' if r else 'full'}" for n, p, r in LAYOUTS],
+)
 def test_every_plan_prints_on_one_page_with_no_section_split(
-    run_cli: Callable[..., Any],
-    tmp_path: Path,
-    stress_plans: dict[str, Path],
-    name: str,
-    paper: str,
-    redact: bool,
+    rendered: Callable[[str, str, bool], Rendered], name: str, paper: str, redact: bool
 ) -> None:
-    plan = stress_plans.get(name, EXAMPLES / name)
-    target = tmp_path / "brief.pdf"
-    extra = ["--redact"] if redact else []
-    result = run_cli("brief", plan, "-o", target, "--paper", paper, "--today", TODAY, *extra)
-    assert result.exit_code == 0, result
-    assert target.read_bytes().startswith(b"%PDF-")
-    pages, text = pdf_text(target)
-    assert pages == 1
-    if name not in stress_plans:
-        assert _title(plan) in text
-    page = PdfReader(target).pages[0]
+    pdf = rendered(name, paper, redact)
+    assert pdf.path.read_bytes().startswith(b"%PDF-")
+    assert pdf.pages == 1
+    if name.endswith(".yaml"):
+        assert _title(EXAMPLES / name) in pdf.text
+    page = PdfReader(pdf.path).pages[0]
     width, height = (float(v) for v in page.mediabox[2:])
-    expected = (595.3, 841.9) if paper == "a4" else (612.0, 792.0)
-    assert (round(width, 1), round(height, 1)) == expected
-    found = sections(chunks(target))
+    assert (round(width, 1), round(height, 1)) == PAGE_SIZE[paper]
+    found = sections(pdf.chunks)
     assert {h.text for h, _ in found} >= {"GOALS", "POSITIONS", "WALK-AWAY", "CHECK FINDINGS"}
     middle = width / 2
     for heading, items in found:
@@ -184,29 +218,14 @@ def test_format_pdf_is_explicit_or_from_the_suffix(
 
 
 def test_redacted_pdf_leaves_out_the_numbers(
-    run_cli: Callable[..., Any], tmp_path: Path, write: Callable[[str, str], Path]
+    rendered: Callable[[str, str, bool], Rendered],
 ) -> None:
-    plan = write("redact.yaml", REDACT_PLAN)
-    full, redacted = tmp_path / "full.pdf", tmp_path / "redacted.pdf"
-    assert run_cli("brief", plan, "-o", full, "--today", TODAY).exit_code == 0
-    assert run_cli("brief", plan, "-o", redacted, "--redact", "--today", TODAY).exit_code == 0
-    _, full_text = pdf_text(full)
-    _, text = pdf_text(redacted)
-    assert "17%" in full_text and "199,999" in full_text
+    full = rendered("redact", "a4", False)
+    redacted = rendered("redact", redacted_paper("redact"), True)
+    assert "17%" in full.text and "199,999" in full.text
     for secret in REDACTED:
-        assert secret not in text
-    assert "Redaction test renewal" in text
-
-
-def test_hostile_plan_prints_on_one_page(
-    run_cli: Callable[..., Any], tmp_path: Path, write: Callable[[str, str], Path]
-) -> None:
-    plan = write("hostile.yaml", HOSTILE)
-    target = tmp_path / "hostile.pdf"
-    result = run_cli("brief", plan, "-o", target, "--today", TODAY)
-    assert result.exit_code == 0, result
-    pages, _ = pdf_text(target)
-    assert pages == 1
+        assert secret not in redacted.text
+    assert "Redaction test renewal" in redacted.text
 
 
 def test_pdf_fetches_nothing(run_cli: Callable[..., Any], tmp_path: Path, clean_text: str) -> None:
