@@ -117,12 +117,6 @@ class ValueBasis(str, enum.Enum):
     CAPITAL = "capital"
 
 
-def is_trade(value: object) -> bool:
-    """Whether a concession's ``give``/``get`` is a ``{term, value}`` trade (not text or
-    nothing)."""
-    return value is not None and not isinstance(value, str)
-
-
 def format_value(value: bool | Decimal | str | None, unit: str | None = None) -> str:
     """Render a position for messages and briefs: ``12%``, ``60 days``, ``yes``."""
     if value is None:

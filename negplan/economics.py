@@ -88,10 +88,10 @@ class Scenario(NamedTuple):
 
 
 class Move(NamedTuple):
-    """One side of a planned trade: a term moved to a position, or a sentence.
+    """One side of a planned trade: a term moved to a position, or a commitment (as text).
 
     ``worth`` is the change in the running net value the move makes, measured from the
-    baseline package (None for a sentence or an unvalued term).
+    baseline package (None for a commitment or an unvalued term).
     """
 
     term: str | None

@@ -37,6 +37,8 @@ class Finding:
     severity: Severity
     message: str
     hint: str | None = None
+    #: The offending source line, for problems a caret under it explains (NP100).
+    source: str | None = None
 
     def __post_init__(self) -> None:
         # Messages quote text from the file; keep them on one line and free of terminal
@@ -44,6 +46,8 @@ class Finding:
         object.__setattr__(self, "message", visible(self.message))
         if self.hint is not None:
             object.__setattr__(self, "hint", visible(self.hint))
+        if self.source is not None:
+            object.__setattr__(self, "source", visible(self.source.expandtabs(1)))
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -71,6 +75,8 @@ class FileProblem(Exception):
         self.message = message
         self.position = Position(*position)  # readers pass plain (line, col) pairs
         self.hint = hint
+        #: The source line the problem is on, when there is one (shown with a caret).
+        self.source: str | None = None
         #: A lossy reading of an undecodable file, so a folder walk can still tell that it
         #: claims to be a plan or playbook.
         self.text: str | None = None
@@ -78,4 +84,6 @@ class FileProblem(Exception):
     def finding(self, path: str) -> Finding:
         """The finding this problem is reported as, in file ``path``."""
         line, col = self.position
-        return Finding(path, line, col, self.code, Severity.ERROR, self.message, self.hint)
+        return Finding(
+            path, line, col, self.code, Severity.ERROR, self.message, self.hint, self.source
+        )

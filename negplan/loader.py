@@ -123,12 +123,37 @@ def _syntax_stop(exc: Exception, text: str) -> FileProblem:
     message = f"invalid YAML: {problem}" if problem else "invalid YAML"
     if context:
         message += f" ({context})"
-    hint = None
     lines = text.splitlines()
-    tab_line = 0 < position.line <= len(lines) and "\t" in lines[position.line - 1]
-    if tab_line or "found character '\\t'" in message:
-        hint = "indent with spaces: YAML does not allow tabs for indentation"
-    return FileProblem("NP100", " ".join(message.split()), position, hint)
+    context_mark = getattr(exc, "context_mark", None)
+    if "quoted scalar" in (context or "") and context_mark is not None:
+        # an unclosed quote: the parser stops at the end; the slip is where the quote opens
+        position = Position(context_mark.line + 1, context_mark.column + 1)
+    source = lines[position.line - 1] if 0 < position.line <= len(lines) else None
+    problem = FileProblem("NP100", " ".join(message.split()), position, _slip(message, source))
+    problem.source = source
+    return problem
+
+
+def _slip(message: str, source: str | None) -> str | None:
+    """A hint for the common slips behind a YAML syntax error."""
+    line = source or ""
+    if "\t" in line or "found character '\\t'" in message:
+        return "indent with spaces: YAML does not allow tabs for indentation"
+    if "quoted scalar" in message:
+        return "a quote opens here and is never closed: close it, or drop it"
+    if "flow mapping" in message or "flow sequence" in message:
+        return (
+            "inside `{...}` or `[...]` a comma separates entries and ': ' starts one: put text "
+            "holding a comma or ': ' in quotes"
+        )
+    if "mapping values are not allowed" in message:
+        return (
+            "the text holds ': ', which YAML reads as a new key: put the whole text in quotes, "
+            'e.g. walk_away: "below 10: no deal"'
+        )
+    if "expected key" in message and "}" in line:
+        return "a `{...}` mapping ends the entry: start the next key on its own line"
+    return None
 
 
 class _Frame:

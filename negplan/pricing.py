@@ -21,7 +21,7 @@ from negplan.economics import (
     Step,
     Valuation,
 )
-from negplan.models.plan import Plan, Trade, Variable
+from negplan.models.plan import Commitment, Plan, Trade, Variable
 from negplan.models.playbook import EconomicsSettings, Playbook, Term, ValueModel
 
 _HUNDRED = Decimal(100)
@@ -237,9 +237,9 @@ class Pricer:
         years = self.years(state)
         return Step(number, give, get, years, self.list_value * years, self.total(state))
 
-    def _move(self, state: dict[str, Position | None], side: Trade | str) -> Move:
-        if isinstance(side, str):
-            return Move(None, None, side, None)
+    def _move(self, state: dict[str, Position | None], side: Trade | Commitment) -> Move:
+        if isinstance(side, Commitment):
+            return Move(None, None, side.describe(), None)
         if side.term not in state:
             state[side.term] = self.baseline(side.term)
         before = self.total(state)

@@ -131,3 +131,23 @@ def bad_tag(tag: str, position: Pair) -> FileProblem:
         position,
         "plans and playbooks hold plain data: remove the tag",
     )
+
+
+_PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()/&'-]*")
+
+
+def yaml_flow_text(text: str) -> str:
+    """``text`` written so that it reads back as itself inside a YAML flow mapping.
+
+    Plain when that is safe (no ``: ``, commas, brackets, ``#``; not a number, bool or null
+    in disguise), else double-quoted.
+    """
+    plain = (
+        _PLAIN_SAFE.fullmatch(text) is not None
+        and text == text.strip()
+        and resolve_plain(text, (0, 0)) == text
+    )
+    if plain:
+        return text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

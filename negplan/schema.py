@@ -101,6 +101,11 @@ def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
             name = str(path[-1])
             allowed = _allowed_keys(model, path[:-1])
             hint = suggest(name, allowed)
+            if hint is None and " " in name and _value_at(doc.data, path) is None:
+                hint = (
+                    "a comma inside `{...}` ends the text before it: put text that holds a "
+                    "comma in quotes"
+                )
             if hint is None and allowed:
                 hint = "allowed keys here: " + ", ".join(allowed)
             parent = display_path(path[:-1])
@@ -114,7 +119,7 @@ def _findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
         else:
             problem, hint = _problem(error, path)
             if union:
-                problem = "expected `{term: ..., value: ...}` or a sentence"
+                problem = "expected `{term: ..., value: ...}` or `{commitment: ..., by: ...}`"
             value = _value_at(doc.data, path)
             if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
                 hint = "the text contains ': ', which YAML reads as a key: put the text in quotes"
@@ -146,6 +151,20 @@ _SIMPLE = {
 }
 
 
+_FREE_TEXT = {
+    "give_text": (
+        "a give names a term and a value, not a sentence",
+        "write `give: {term: discount, value: 5}` (the position we move to) and keep the "
+        "words in the concession's `notes:`",
+    ),
+    "get_text": (
+        "a get names a term and a value, or a commitment with a date, not a sentence",
+        "write `get: {term: contract_length, value: 36}`, or `get: {commitment: signed order "
+        "form, by: 2026-12-15}`; keep other words in `notes:`",
+    ),
+}
+
+
 def _problem(error: Any, path: Path) -> tuple[str, str | None]:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -170,6 +189,13 @@ def _problem(error: Any, path: Path) -> tuple[str, str | None]:
         if name == "id":
             return "expected an id of lower-case letters, digits and _", "for example payment_terms"
         return "does not have the expected form", None
+    if kind == "currency_code":
+        meant = ctx.get("meant")
+        return "not an ISO 4217 currency code", (
+            f"did you mean {meant}?" if meant else "for example EUR, USD or GBP"
+        )
+    if kind in _FREE_TEXT:
+        return _FREE_TEXT[kind]
     if kind == "literal_error":
         return "expected " + str(ctx.get("expected", "another value")), None
     message = str(error.get("msg", "invalid value"))
@@ -178,7 +204,7 @@ def _problem(error: Any, path: Path) -> tuple[str, str | None]:
     return message[:1].lower() + message[1:].rstrip("."), None
 
 
-_UNION_TAGS = frozenset({"trade", "text"})
+_UNION_TAGS = frozenset({"<trade>", "<commitment>"})
 
 
 def _clean_path(data: Any, loc: tuple[Any, ...], *, keep_missing: bool) -> Path:

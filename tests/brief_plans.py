@@ -106,13 +106,13 @@ walk_away: >-
 concessions:
   - {{give: {{term: training_seats, value: 10}}, get: {{term: case_study, value: true}}, condition: If they agree to a published case study after go-live}}
   - {{give: {{term: roadmap_input, value: user_group}}, get: {{term: contract_length, value: 60}}, condition: If they commit to five years}}
-  - {{give: {{term: implementation_days, value: 5}}, get: Warehouse roll-out ordered in year one, condition: If the roll-out is part of this order}}
+  - {{give: {{term: implementation_days, value: 5}}, get: {{commitment: warehouse roll-out ordered in year one, by: 2027-03-31}}, condition: If the roll-out is part of this order}}
   - {{give: {{term: support_tier, value: premium}}, get: {{term: reference_calls, value: 2}}, condition: If they take two reference calls a year}}
-  - {{give: {{term: payment_terms, value: 45}}, get: Signature by 31 March 2027, condition: If the order is signed this quarter}}
-  - {{give: {{term: price_hold_months, value: 6}}, get: All five regions on one order, condition: If the regions sign together}}
-  - {{give: {{term: discount, value: 6}}, get: Group-wide standard for dispatch, condition: If the platform becomes the group standard}}
-  - {{give: {{term: training_seats, value: 20}}, get: Named executive sponsor, condition: If Ana Silva sponsors the roll-out}}
-  - {{give: {{term: discount, value: 9}}, get: No competitive tender, condition: "Only as the last step, if procurement waives the tender"}}
+  - {{give: {{term: payment_terms, value: 45}}, get: {{commitment: signature, by: 2027-03-31}}, condition: If the order is signed this quarter}}
+  - {{give: {{term: price_hold_months, value: 6}}, get: {{commitment: all five regions on one order, by: 2027-03-31}}, condition: If the regions sign together}}
+  - {{give: {{term: discount, value: 6}}, get: {{commitment: group-wide standard for dispatch, by: 2027-03-31}}, condition: If the platform becomes the group standard}}
+  - {{give: {{term: training_seats, value: 20}}, get: {{commitment: Named executive sponsor, by: 2027-03-31}}, condition: If Ana Silva sponsors the roll-out}}
+  - {{give: {{term: discount, value: 9}}, get: {{commitment: no competitive tender, by: 2027-03-31}}, condition: "Only as the last step, if procurement waives the tender"}}
 asks:
   - {{ask: Match the 15% discount a competitor offered, response: "{SENTENCE}: compare total cost and risk instead."}}
   - {{ask: Payment at 90 days, response: "60 days is our limit, in exchange for signature this quarter."}}
@@ -129,10 +129,10 @@ questions:
   - How do you compare total cost across vendors?
   - Who owns the roll-out schedule in each region?
 alignment:
-  - {{with: Regional sales director, term: discount, status: agreed, date: 2026-11-18, notes: 14% only against five years}}
-  - {{with: Finance director, term: payment_terms, status: agreed, date: 2026-11-18}}
+  - {{with: Regional sales director, term: discount, up_to: 14, status: agreed, date: 2026-11-18, notes: 14% only against five years}}
+  - {{with: Finance director, term: payment_terms, up_to: 60, status: agreed, date: 2026-11-18}}
   - {{with: Legal counsel, term: liability_cap, status: pending, date: 2026-11-20}}
-  - {{with: Regional sales director, term: price_hold_months, status: agreed, date: 2026-11-19}}
+  - {{with: Regional sales director, term: price_hold_months, up_to: 12, status: agreed, date: 2026-11-19}}
   - {{with: VP Sales, topic: package, status: pending}}
   - {{with: Head of customer success, topic: premium support capacity, status: agreed, date: 2026-11-10}}
 """
@@ -176,8 +176,8 @@ variables:
   - {{term: contract_length, opening: 36, target: 36, walk_away: 24}}
 walk_away: "{SENTENCE}. {SENTENCE}."
 concessions:
-  - {{give: {{term: payment_terms, value: 45}}, get: "{SENTENCE}", condition: "{SENTENCE}"}}
-  - {{give: {{term: discount, value: 5}}, get: "{SENTENCE}", condition: "{SENTENCE}"}}
+  - {{give: {{term: payment_terms, value: 45}}, get: {{commitment: "{SENTENCE}", by: 2027-03-31}}, condition: "{SENTENCE}"}}
+  - {{give: {{term: discount, value: 5}}, get: {{commitment: "{SENTENCE}", by: 2027-03-31}}, condition: "{SENTENCE}"}}
 asks: [{{ask: "{SENTENCE}", response: "{SENTENCE}"}}, {{ask: "{SENTENCE}", response: "{SENTENCE}"}}]
 questions: ["{SENTENCE}?", "{SENTENCE}?", "{SENTENCE}?"]
 """

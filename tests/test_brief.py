@@ -184,8 +184,12 @@ def test_markdown_has_the_expected_tables(run_cli: Callable[..., Any]) -> None:
     assert [row[:3] for row in concessions[1:]] == [
         ["1", "Training academy seats: 10", "Published case study: yes"],
         ["2", "Support tier included: premium", "Contract length: 36 months"],
-        ["3", "Payment terms: 45 days", "Signature by 31 March 2027"],
-        ["4", "Discount off list price: 5%", "Warehouse expansion (120 seats) ordered in year 1"],
+        ["3", "Payment terms: 45 days", "signed order form by 2027-03-31"],
+        [
+            "4",
+            "Discount off list price: 5%",
+            "warehouse expansion (120 seats) in this order by 2027-03-31",
+        ],
         ["5", "Discount off list price: 8%", "Reference calls per year: 2"],
     ]
 
@@ -295,7 +299,7 @@ variables:
 walk_away: "Below {{{{ 7*7 }}}} | <script>x</script>"
 concessions:
   - give: {{term: payment_terms, value: 45}}
-    get: "A | get <em>x</em>"
+    get: {{commitment: "A | get <em>x</em>", by: 2027-03-31}}
     condition: "If | they\\nsign"
 questions: ["Q1 | ?", "{{{{ config }}}}", "# 3"]
 asks: [{{ask: "<script>alert('ask')</script>", response: "x | y"}}]
@@ -330,7 +334,12 @@ def test_hostile_text_is_inert_in_markdown(run_cli: Callable[..., Any], hostile:
     positions, concessions = md_tables(result.stdout)
     assert all(len(row) == 7 for row in positions)
     assert all(len(row) == 4 for row in concessions)
-    assert concessions[1] == ["1", "Payment terms: 45 days", "A | get <em>x</em>", "If | they sign"]
+    assert concessions[1] == [
+        "1",
+        "Payment terms: 45 days",
+        "A | get <em>x</em> by 2027-03-31",
+        "If | they sign",
+    ]
     text = " ".join(t.content for t in tokens if t.type == "text")
     for visible in [
         "Pipe | deal <script>alert(1)</script> {{ 7*7 }}",
@@ -460,7 +469,7 @@ variables:
   - {term: contract_length, opening: 36, target: 36, walk_away: 24}
 walk_away: Below 199,999 per year we decline.
 concessions:
-  - {give: {term: discount, value: 12}, get: Signature this month}
+  - {give: {term: discount, value: 12}, get: {commitment: signature this month, by: 2026-12-20}}
   - {give: {term: payment_terms, value: 52}, get: {term: contract_length, value: 36}}
 alignment:
   - {with: Finance director, term: payment_terms, status: agreed, notes: OK up to 52}

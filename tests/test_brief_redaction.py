@@ -27,7 +27,7 @@ from test_brief import EXAMPLE_PLANS, HOSTILE, REDACT_PLAN, html_parts
 from negplan.brief.money import whole
 from negplan.checking import check_plan
 from negplan.economics import cents, format_money, format_percent
-from negplan.models.plan import Plan
+from negplan.models.plan import Plan, Trade
 from negplan.models.playbook import Playbook
 from negplan.pricing import analyse
 from negplan.rules._util import POSITIONS, show
@@ -308,7 +308,7 @@ def test_redacted_concessions_go_no_further_than_the_target(
         bound = variable.target if variable.target is not None else variable.opening
         for concession in plan.concessions:
             for move in (concession.give, concession.get):
-                if isinstance(move, str) or move is None or move.term != variable.term:
+                if not isinstance(move, Trade) or move.term != variable.term:
                     continue
                 written = f"{term.name}: {show(term, move.value)}"
                 further = (term.badness(move.value) or 0) > (term.badness(bound) or 0)

@@ -13,7 +13,7 @@ from support import mutate
 def test_clean_example_exits_0_with_no_findings(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("check", CLEAN, "--today", TODAY, "--format", "text")
     assert result.exit_code == 0, result
-    assert result.stdout.strip() == "Checked 1 file (1 plan): no problems found"
+    assert result.stdout.strip() == "Checked 1 file (1 plan) [READY]: no problems found"
     assert result.stderr == ""
 
 
@@ -25,7 +25,7 @@ def test_examples_folder_exits_1_with_positions_and_codes(run_cli) -> None:  # t
         ("give-without-get.yaml", "NP401"),
         ("discount-first.yaml", "NP403"),
         ("target-worse-than-walk-away.yaml", "NP301"),
-        ("past-authority-no-signoff.yaml", "NP601"),
+        ("past-authority-no-signoff.yaml", "NP203"),
         ("missing-preparation.yaml", "NP502"),
         ("typos-and-types.yaml", "NP102"),
     ]:
@@ -42,8 +42,9 @@ def test_parsable_line_format(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("check", path, "--today", TODAY, "--format", "parsable")
     assert result.stdout == (
         f"{path}:{line}:5: error: concession 3 gives payment_terms 45 days without getting "
-        'anything [NP401] hint: add `get:`: what the buyer gives in return ("if we do X, can '
-        'you do Y?")\n'
+        "anything [NP401] hint: add `get:`: what the buyer gives in return, a term "
+        "(`{term: contract_length, value: 36}`) or a commitment with a date (`{commitment: "
+        'signed order form, by: 2027-03-31}`) ("if we do X, can you do Y?")\n'
     )
 
 
@@ -57,11 +58,11 @@ def test_text_format_groups_by_file_with_hints(run_cli) -> None:  # type: ignore
         if "give: {term: payment_terms" in row
     )
     # The path once, in the header; each finding starts at its line and column.
-    assert out[0] == f"{path} (1 error)"
+    assert out[0] == f"{path} (1 error)  NOT READY"
     assert out[1].startswith(f"  {line}:5  NP401  error    concession 3 gives payment_terms")
     assert str(path) not in "\n".join(out[1:])
     assert out[2].strip().startswith("hint: add `get:`")
-    assert out[-1] == "Checked 1 file (1 plan): 1 error"
+    assert out[-1] == "Checked 1 file (1 plan) [NOT READY]: 1 error"
 
 
 def test_json_format(run_cli) -> None:  # type: ignore[no-untyped-def]
@@ -79,10 +80,25 @@ def test_json_format(run_cli) -> None:  # type: ignore[no-untyped-def]
         "warnings": 2,
         "info": 0,
         "failing": 0,
+        "readiness": {"DRAFT": 0, "NOT READY": 0, "READY WITH WARNINGS": 1, "READY": 1},
+        "failed": [],
         "not_checked": 0,
         "exit_code": 0,
     }
     first = document["files"][0]
+    assert [f["readiness"] for f in document["files"]] == ["READY WITH WARNINGS", "READY"]
+    strict = json.loads(
+        run_cli(
+            "check",
+            EXAMPLES / "discount-first.yaml",
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+            "--strict",
+        ).stdout
+    )
+    assert strict["summary"]["failed"] == [str(EXAMPLES / "discount-first.yaml")]
     assert first["playbook"] == "<bundled default playbook>"
     assert {f["code"] for f in first["findings"]} == {"NP403", "NP404"}
     assert set(first["findings"][0]) == {
@@ -94,6 +110,7 @@ def test_json_format(run_cli) -> None:  # type: ignore[no-untyped-def]
         "severity",
         "message",
         "hint",
+        "source",
     }
 
 
@@ -189,7 +206,7 @@ def test_directory_skips_other_yaml_but_named_file_is_np103(run_cli, tmp_path: P
     shutil.copy(CLEAN, tmp_path / "plan.yaml")
     result = run_cli("check", tmp_path, "--today", TODAY, "--format", "text")
     assert result.exit_code == 0, result
-    assert result.stdout.strip() == "Checked 1 file (1 plan): no problems found"
+    assert result.stdout.strip() == "Checked 1 file (1 plan) [READY]: no problems found"
     named = run_cli("check", tmp_path / "ci.yaml", "--format", "parsable")
     assert named.exit_code == 1
     assert (

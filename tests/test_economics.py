@@ -80,9 +80,9 @@ concessions:
   - give: {term: payment_terms, value: 45}
     get: {term: contract_length, value: 36}
   - give: {term: discount, value: 4}
-    get: Signature this quarter
+    get: {commitment: signature this quarter, by: 2027-03-31}
   - give: {term: discount, value: 6}
-    get: Two more sites in year 1
+    get: {commitment: two more sites in year 1, by: 2027-06-30}
 """
 
 
@@ -177,7 +177,7 @@ def test_concession_path() -> None:
     assert first.get is not None and first.get.worth == Decimal("15000")
     assert second.get is not None and second.get.worth == 0
     # a sentence has no value
-    assert third.get is not None and third.get.text == "Signature this quarter"
+    assert third.get is not None and third.get.text == "signature this quarter by 2027-03-31"
     assert third.get.worth is None
 
 

@@ -120,14 +120,14 @@ def test_text_findings_with_hints_and_summary(
     # The path once in the header; then line:col, code, severity and the message, wrapped
     # between words under the message column; each hint on its own line under its message.
     assert result.stdout == (
-        "typo.yaml (2 errors)\n"
+        "typo.yaml (2 errors)  NOT READY\n"
         "  7:12  NP101  error    deal.meeting: expected a date like 2026-12-01 (got 'next\n"
         "                        tuesday')\n"
         "                        hint: write dates as YYYY-MM-DD\n"
         "  11:5  NP102  error    unknown key 'walkaway' in variables[0]\n"
         "                        hint: did you mean 'walk_away'?\n"
         "\n"
-        "Checked 1 file (1 plan): 2 errors\n"
+        "Checked 1 file (1 plan) [NOT READY]: 2 errors\n"
     )
     assert result.stderr == ""
 
@@ -158,7 +158,7 @@ def test_text_shows_a_shared_hint_once() -> None:
     out = io.StringIO()
     TextReport(out, color=False).file(FileResult("new.yaml", kind="plan", findings=findings))
     assert out.getvalue().splitlines() == [
-        "new.yaml (4 warnings)",
+        "new.yaml (4 warnings)  DRAFT",
         "  3:5  NP509  warning  placeholder 3",
         f"                       hint: {hint} (also for 2 more NP509 below)",
         "  4:5  NP509  warning  placeholder 4",
@@ -172,7 +172,7 @@ def test_text_shows_a_shared_hint_once() -> None:
 def test_text_clean_file(run_cli: Runner, files: dict[str, str]) -> None:
     result = check(run_cli, "--format", "text", files["clean"])
     assert result.exit_code == 0, result
-    assert result.stdout.strip() == "Checked 1 file (1 plan): no problems found"
+    assert result.stdout.strip() == "Checked 1 file (1 plan) [READY]: no problems found"
 
 
 def test_text_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
@@ -194,7 +194,10 @@ def test_a_file_not_checked_is_never_counted_as_checked(
 ) -> None:
     result = check(run_cli, "--format", "text", files["clean"], "missing.yaml")
     assert result.exit_code == 2, result
-    assert result.stdout == "Checked 1 file (1 plan): no findings; 1 file could not be checked\n"
+    assert (
+        result.stdout
+        == "Checked 1 file (1 plan) [READY]: no findings; 1 file could not be checked\n"
+    )
 
 
 # ---- which plans fail, when several are checked ---------------------------------------------
@@ -220,7 +223,7 @@ def test_text_ends_with_the_plans_that_fail(run_cli: Runner, plans: Path) -> Non
     result = check(run_cli, "--format", "text")
     assert result.exit_code == 1, result
     assert result.stdout.splitlines()[-2:] == [
-        "Checked 5 files (4 plans, 1 playbook): 3 errors",
+        "Checked 5 files (4 plans, 1 playbook) [2 NOT READY, 2 READY]: 3 errors",
         "2 of 4 plans fail: plans/emea/a.yaml, plans/na/c.yaml",
     ]
     assert result.stderr == ""
@@ -245,7 +248,7 @@ def test_files_that_are_not_plans_are_named_as_files(run_cli: Runner, plans: Pat
     result = check(run_cli, "--format", "text", "plans/na", "plans/ci.yaml")
     assert result.exit_code == 1, result
     assert result.stdout.splitlines()[-2:] == [
-        "Checked 3 files (1 plan): 2 errors",
+        "Checked 3 files (1 plan) [READY]: 2 errors",
         "2 of 3 files fail: plans/na/c.yaml, plans/ci.yaml",
     ]
 
@@ -255,7 +258,7 @@ def test_no_plans_summary_for_one_plan_or_none_failing(run_cli: Runner, plans: P
     assert one.exit_code == 1 and one.stderr == "", one
     clean = check(run_cli, "--format", "text", "plans/emea/b.yaml", "plans/na/d.yaml")
     assert clean.exit_code == 0, clean
-    assert clean.stdout == "Checked 2 files (2 plans): no problems found\n"
+    assert clean.stdout == "Checked 2 files (2 plans) [2 READY]: no problems found\n"
 
 
 def test_strict_counts_plans_with_warnings_as_failing(run_cli: Runner, tmp_path: Path) -> None:
@@ -359,14 +362,14 @@ def test_github_annotations_are_exact(run_cli: Runner, files: dict[str, str]) ->
         "%0Ahint: write dates as YYYY-MM-DD",
         "::error file=typo.yaml,line=11,col=5,title=NP102 unknown-key::"
         "unknown key 'walkaway' in variables[0]%0Ahint: did you mean 'walk_away'?",
-        "negplan: checked 1 file (1 plan): 2 errors",
+        "negplan: checked 1 file (1 plan) [NOT READY]: 2 errors",
     ]
 
 
 def test_github_clean_file(run_cli: Runner, files: dict[str, str]) -> None:
     result = check(run_cli, "--format", "github", files["clean"])
     assert result.exit_code == 0, result
-    assert result.stdout == "negplan: checked 1 file (1 plan): no problems found\n"
+    assert result.stdout == "negplan: checked 1 file (1 plan) [READY]: no problems found\n"
 
 
 def test_github_syntax_error(run_cli: Runner, files: dict[str, str]) -> None:
@@ -458,7 +461,10 @@ def test_github_step_summary_is_appended(
     assert result.exit_code == 2, result
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n### negplan check\n")
-    assert "Checked 2 files (2 plans): 2 errors; 1 file could not be checked." in text
+    assert (
+        "Checked 2 files (2 plans) \\[1 NOT READY, 1 READY\\]: 2 errors; 1 file could not be "
+        "checked." in text
+    )
     assert "| Severity | Location | Rule | Message |" in text
     assert (
         "| error | typo.yaml:11:5 | NP102 unknown-key | unknown key 'walkaway' in variables\\[0\\]"

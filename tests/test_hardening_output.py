@@ -263,8 +263,8 @@ def _hostile_value_plan() -> str:
         f"customer: {_yaml(LINK + ' [link=https://evil.example]click[/link]')}",
     )
     return text.replace(
-        "get: Signature by 31 March 2027",
-        f"get: {_yaml('Signature' + CLEAR + ' [bold]red[/bold] ' + CLIPBOARD)}",
+        "commitment: signed order form,",
+        f"commitment: {_yaml('Signature' + CLEAR + ' [bold]red[/bold] ' + CLIPBOARD)},",
     )
 
 
@@ -287,7 +287,7 @@ def test_value_json_keeps_plan_text_exact(run_cli: Runner, tmp_path: Path) -> No
     assert result.exit_code == 0, result
     _no_controls(result.stdout)  # JSON escapes them: "\u001b"
     texts = [step["get"]["text"] for step in json.loads(result.stdout)["path"] if step["get"]]
-    assert f"Signature{CLEAR} [bold]red[/bold] {CLIPBOARD}" in texts
+    assert f"Signature{CLEAR} [bold]red[/bold] {CLIPBOARD} by 2027-03-31" in texts
 
 
 # ---- defect 10: the GitHub step summary ------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -67,9 +68,12 @@ def test_no_input_writes_a_commented_plan_that_checks_without_errors(run_cli, tm
     ):
         assert expected in text, expected
     checked = _check(run_cli, plan)
-    assert checked.exit_code == 0, checked
+    assert checked.exit_code == 1, checked  # a draft until its placeholders are filled
     assert _errors(checked.stdout) == [], checked
     assert "[NP509]" in checked.stdout
+    as_json = run_cli("check", plan, "--format", "json", "--today", TODAY)
+    (file,) = json.loads(as_json.stdout)["files"]
+    assert file["readiness"] == "DRAFT"
 
 
 def test_the_plan_holds_every_section_and_the_required_terms(run_cli, tmp_path):
@@ -118,7 +122,7 @@ def test_scaffold_with_every_term_checks_without_errors(run_cli, tmp_path, playb
     assert Path(os.path.normpath(tmp_path / data["playbook"])) == playbook
     assert {v["term"] for v in data["variables"]} == {t.id for t in book.terms}
     checked = _check(run_cli, target)
-    assert checked.exit_code == 0, checked
+    assert checked.exit_code == 1, checked  # a draft until its placeholders are filled
     assert _errors(checked.stdout) == [], checked
 
 
@@ -131,7 +135,7 @@ def test_an_explicit_playbook_is_recorded_relative_to_the_plan(run_cli, tmp_path
     assert result.exit_code == 0, result
     assert "\nplaybook: ../company/rules.yaml\n" in target.read_text(encoding="utf-8")
     checked = _check(run_cli, target)
-    assert checked.exit_code == 0, checked
+    assert checked.exit_code == 1, checked  # a draft until its placeholders are filled
 
 
 def test_the_manufacturing_playbook_ships():

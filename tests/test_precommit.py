@@ -198,7 +198,7 @@ def test_a_plan_with_warnings_only_commits_and_shows_them(repo: Repo) -> None:
     assert result.returncode == 0, output(result)
     assert re.search(r"negplan check \(plans and playbooks\)\.+Passed", output(result))
     line = index + 1
-    for code in ("NP203", "NP601"):
+    for code in ("NP203",):  # one root finding: no sign-off recorded
         assert re.search(
             rf"^plans/na/past-authority\.yaml:{line}:\d+: warning: walk-away 14% on discount .*\[{code}\] hint: .+$",
             output(result),

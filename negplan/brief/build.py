@@ -27,7 +27,7 @@ from negplan.brief.data import (
 )
 from negplan.brief.money import Ladder, economics_info, ladder, priced
 from negplan.brief.redact import scrub, secrets
-from negplan.brief.terms import entries_by_term, signoff_rows, trade_text, variable_row
+from negplan.brief.terms import Reading, signoff_rows, trade_text, variable_row
 from negplan.brief.text import clean, optional
 from negplan.brief.words import finding_row, groups, readiness
 from negplan.domain import format_value
@@ -58,7 +58,9 @@ def build_brief(
     (when the plan has a list value) its deal economics from :func:`negplan.pricing.analyse`.
     ``drawing`` chooses the pictures: ``svg``, ``text`` or none."""
     title = playbook.brief.title if playbook.brief and playbook.brief.title else None
-    money = None if redact or economics is None else economics_info(economics, plan)
+    money = (
+        None if redact or economics is None else economics_info(economics, plan, playbook, today)
+    )
     steps = None
     if economics is not None and not redact and priced(economics):
         steps = ladder(economics)
@@ -89,12 +91,12 @@ def build_brief(
         criteria=tuple(
             clean(c.standard + (f" ({c.source})" if c.source else "")) for c in plan.criteria
         ),
-        variables=_variables(plan, playbook, redact=redact, drawing=drawing),
+        variables=_variables(plan, playbook, today, redact=redact, drawing=drawing),
         concessions=_concessions(plan, playbook, steps, redact=redact, drawing=drawing),
         walk_away=None if redact else optional(plan.walk_away),
         ours=_alternative(plan, "ours"),
         theirs=_alternative(plan, "theirs"),
-        signoffs=() if redact else _signoffs(plan, playbook, money),
+        signoffs=() if redact else _signoffs(plan, playbook, today, money),
         questions=tuple(clean(q) for q in plan.questions),
         asks=tuple(AskRow(clean(a.ask), optional(a.response)) for a in plan.asks),
         findings=rows,
@@ -179,13 +181,13 @@ def _deal(plan: Plan, playbook: Playbook) -> DealInfo:
 
 
 def _variables(
-    plan: Plan, playbook: Playbook, *, redact: bool, drawing: str | None
+    plan: Plan, playbook: Playbook, today: date, *, redact: bool, drawing: str | None
 ) -> tuple[VariableRow, ...]:
-    entries = entries_by_term(plan)
+    signoffs = Reading(plan, today)
     rows = []
     for variable in plan.variables:
         term = playbook.term_map.get(variable.term)
-        row = variable_row(variable, term, entries, redact=redact)
+        row = variable_row(variable, term, signoffs, redact=redact)
         if term is not None and drawing is not None and not redact:
             state = COVERED if row.signoff_done else ATTENTION
             bar = range_bar(variable, term, past_state=state)
@@ -259,7 +261,9 @@ def _alternative(plan: Plan, side: str) -> AlternativeInfo | None:
 
 
 def _signoffs(
-    plan: Plan, playbook: Playbook, money: EconomicsInfo | None
+    plan: Plan, playbook: Playbook, today: date, money: EconomicsInfo | None
 ) -> tuple[SignoffRow, ...]:
     package = money.signoff if money is not None else None
-    return signoff_rows(plan, playbook.term_map, package=package, package_topic=PACKAGE_TOPIC)
+    return signoff_rows(
+        Reading(plan, today), playbook.term_map, package=package, package_topic=PACKAGE_TOPIC
+    )

@@ -19,7 +19,7 @@ WITHHELD = "(withheld)"
 
 
 class Readiness(NamedTuple):
-    """The check's verdict: READY, READY (with warnings) or NOT READY."""
+    """The check's verdict: DRAFT, NOT READY, READY WITH WARNINGS or READY."""
 
     ready: bool
     label: str

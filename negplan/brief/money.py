@@ -11,11 +11,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from negplan.brief.data import EconomicsInfo, EconomicsRow, SignoffRow
-from negplan.brief.terms import entry_row, topic_entry
-from negplan.economics import PACKAGE_TOPIC, DealEconomics, PackageStatus, Scenario, format_percent
+from negplan.brief.terms import DOES_NOT_COVER, NOT_ASKED, entry_row
+from negplan.brief.text import clean
+from negplan.economics import DealEconomics, PackageStatus, Scenario, format_percent
+from negplan.signoffs import assess, entries_for, package_ladder
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from negplan.models.plan import Plan
+    from negplan.models.playbook import Playbook
 
 _HUNDRED = Decimal(100)
 
@@ -47,9 +52,11 @@ def priced(economics: DealEconomics) -> bool:
     return any(v.amount is not None for s in economics.scenarios for v in s.valuations)
 
 
-def economics_info(economics: DealEconomics, plan: Plan) -> EconomicsInfo:
+def economics_info(
+    economics: DealEconomics, plan: Plan, playbook: Playbook, today: date
+) -> EconomicsInfo:
     """The deal-economics table at target and at walk-away, the floor and who must approve
-    the walk-away package."""
+    the walk-away package (and whether a sign-off covers it, as NP702 reads it, on ``today``)."""
     cur = economics.currency
     if not priced(economics):
         return EconomicsInfo(
@@ -73,7 +80,7 @@ def economics_info(economics: DealEconomics, plan: Plan) -> EconomicsInfo:
     if package.floor is not None:
         amount = whole(package.floor * walk.list_total / _HUNDRED, cur)
         floor = f"Floor {format_percent(package.floor)} of list ({amount} at walk-away)"
-    text, state, signoff = _package(economics, plan)
+    text, state, signoff = _package(economics, plan, playbook, today)
     return EconomicsInfo(cur, rows, floor, package.below_floor, text, state, signoff)
 
 
@@ -89,7 +96,9 @@ def _concession(scenario: Scenario, currency: str) -> str:
     return f"{whole(scenario.concession, currency)} ({format_percent(scenario.concession_share)})"
 
 
-def _package(economics: DealEconomics, plan: Plan) -> tuple[str, str, SignoffRow | None]:
+def _package(
+    economics: DealEconomics, plan: Plan, playbook: Playbook, today: date
+) -> tuple[str, str, SignoffRow | None]:
     """The walk-away package's standing in words, its state and its sign-off row."""
     package = economics.package
     authority = format_percent(package.authority)
@@ -105,12 +114,19 @@ def _package(economics: DealEconomics, plan: Plan) -> tuple[str, str, SignoffRow
         text = "Walk-away package past every approver on the package ladder"
     else:
         text = f"Walk-away package needs {approver} (rep's authority {authority} of list)"
-    entry = topic_entry(plan, PACKAGE_TOPIC)
     what = f"Walk-away package ({format_percent(package.share)} of list conceded)"
-    if entry is None:
-        row = SignoffRow(approver, what, "not asked", False, None, None, attention=True)
+    entries = entries_for(plan, None)
+    verdict = None
+    if playbook.economics is not None and entries and package.share is not None:
+        ladder = package_ladder(playbook.economics)
+        verdict = assess(plan, entries, ladder, package.share, today)
+    if verdict is None or verdict.index is None:
+        row = SignoffRow(approver, what, NOT_ASKED, False, None, None, attention=True)
     else:
-        row = entry_row(entry, what, needed=True)
+        row = entry_row(plan.alignment[verdict.index], what, needed=True)
+        row = row._replace(done=verdict.covered, attention=not verdict.covered)
+        if verdict.problem is not None:
+            row = row._replace(status=DOES_NOT_COVER, notes=clean(verdict.problem[1]))
     if status is PackageStatus.NO_APPROVER:
         row = row._replace(done=False, attention=True)
     return text, "covered" if row.done else "attention", row

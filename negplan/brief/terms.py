@@ -1,13 +1,15 @@
 """The brief's positions, concessions and sign-offs, from one reading of the plan's alignment.
 
 A position past the rep's authority needs the approver on the term's ladder. Whether that
-sign-off is done is decided once, here, the way the check decides it (an ``agreed`` alignment
-entry on the term; see NP203 and NP601), and the positions table and the approvals section
-both print that one answer, so they cannot contradict each other.
+sign-off is done is decided once, here, by the check's own reading (:mod:`negplan.signoffs`:
+an agreed entry by that role or a higher one, for at least that position, dated no later than
+today; see NP203 and NP601), and the positions table and the approvals section both print
+that one answer, so they cannot contradict each other.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -15,7 +17,10 @@ from negplan.brief.data import WITHHELD, SignoffRow, VariableRow
 from negplan.brief.redact import hide
 from negplan.brief.text import clean, optional
 from negplan.domain import AlignmentStatus, format_value
+from negplan.models.plan import Commitment
 from negplan.rules._util import POSITIONS, show
+from negplan.rules.terms import worst_past_authority
+from negplan.signoffs import assess, entries_for, term_ladder
 
 if TYPE_CHECKING:
     from negplan.models.plan import Alignment, Plan, Trade, Variable
@@ -23,53 +28,54 @@ if TYPE_CHECKING:
 
 #: What a position past authority without any alignment entry shows as its status.
 NOT_ASKED = "not asked"
+#: The status of an agreed sign-off that does not cover the position (role, reach or date).
+DOES_NOT_COVER = "does not cover"
 
 
 class Need(NamedTuple):
-    """A sign-off a variable needs: the furthest position past authority and who covers it."""
+    """A sign-off a variable needs: the furthest position past authority, who must approve
+    it, the alignment entry that speaks for it and whether it covers it (and if not, why)."""
 
     position: object
     approver: str
     entry: Alignment | None
+    covered: bool = False
+    problem: str | None = None
 
     @property
     def done(self) -> bool:
-        """Whether an agreed sign-off covers it."""
-        return self.entry is not None and self.entry.status is AlignmentStatus.AGREED
+        """Whether an agreed sign-off covers it (role, reach and date, as the check reads it)."""
+        return self.covered
 
     @property
     def status(self) -> str:
-        """``agreed``, ``pending``, ``disputed`` or ``not asked``."""
+        """``agreed``, ``pending``, ``disputed``, ``does not cover`` or ``not asked``."""
+        if self.problem is not None:
+            return DOES_NOT_COVER
         return self.entry.status.value if self.entry is not None else NOT_ASKED
 
 
-def entries_by_term(plan: Plan) -> dict[str, Alignment]:
-    """The alignment entry that speaks for each term: its first agreed one, else its first."""
-    found: dict[str, Alignment] = {}
-    for entry in plan.alignment:
-        if not entry.term:
-            continue
-        held = found.get(entry.term)
-        if held is None or (
-            held.status is not AlignmentStatus.AGREED and entry.status is AlignmentStatus.AGREED
-        ):
-            found[entry.term] = entry
-    return found
+class Reading(NamedTuple):
+    """What the sign-offs are read against: the plan's alignment entries, on a date."""
+
+    plan: Plan
+    today: date
 
 
-def need(variable: Variable, term: Term, entries: dict[str, Alignment]) -> Need | None:
-    """The sign-off ``variable`` needs, or ``None`` when every position is within authority."""
-    worst = None
-    for name in POSITIONS:
-        value = getattr(variable, name)
-        if value is not None and term.within_limits(value) and term.past_authority(value):
-            worst = value
+def need(variable: Variable, term: Term, signoffs: Reading) -> Need | None:
+    """The sign-off ``variable`` needs, or ``None`` when every position is within authority;
+    covered or not as the check reads it (:func:`negplan.signoffs.assess`)."""
+    worst = worst_past_authority(term, variable)
     if worst is None:
         return None
-    rung = term.approver_for(worst)
-    entry = entries.get(variable.term)
+    value = getattr(variable, worst)
+    plan = signoffs.plan
+    verdict = assess(plan, entries_for(plan, term.id), term_ladder(term), value, signoffs.today)
+    entry = plan.alignment[verdict.index] if verdict.index is not None else None
+    rung = term.approver_for(value)
     who = rung.approver if rung else entry.with_ if entry else term.owner
-    return Need(worst, clean(who), entry)
+    problem = verdict.problem[1] if verdict.problem is not None else None
+    return Need(value, clean(who), entry, verdict.covered, problem)
 
 
 def show_position(term: Term | None, value: object) -> str:
@@ -82,7 +88,7 @@ def show_position(term: Term | None, value: object) -> str:
 
 
 def variable_row(
-    variable: Variable, term: Term | None, entries: dict[str, Alignment], *, redact: bool
+    variable: Variable, term: Term | None, signoffs: Reading, *, redact: bool
 ) -> VariableRow:
     """One row of the positions table."""
     name = clean(term.name) if term else clean(variable.term)
@@ -107,7 +113,7 @@ def variable_row(
         getattr(variable, p) is not None and not term.within_limits(getattr(variable, p))
         for p in POSITIONS
     )
-    wanted = need(variable, term, entries) if term is not None else None
+    wanted = need(variable, term, signoffs) if term is not None else None
     return row._replace(
         walk_away=show_position(term, variable.walk_away),
         authority=show_position(term, term.authority) if term is not None else "—",
@@ -146,7 +152,7 @@ def _date(entry: Alignment | None) -> str | None:
 
 
 def trade_text(
-    move: Trade | str,
+    move: Trade | Commitment,
     terms: dict[str, Term],
     variables: dict[str, Variable],
     *,
@@ -158,11 +164,12 @@ def trade_text(
 
     In a redacted brief a value past the furthest position the brief shows (the target, or
     the opening) is withheld, as is a give on a term the plan has no positions for: it lies
-    towards the walk-away, so it would tell the reader how far we can go; a sentence loses
+    towards the walk-away, so it would tell the reader how far we can go; a commitment loses
     the ``hidden`` figures.
     """
-    if isinstance(move, str):
-        return hide(clean(move), hidden) if redact else clean(move)
+    if isinstance(move, Commitment):
+        words = clean(move.describe())
+        return hide(words, hidden) if redact else words
     term = terms.get(move.term)
     name = term.name if term else move.term
     if redact and _reveals(move, term, variables.get(move.term), give=give):
@@ -181,7 +188,7 @@ def _reveals(move: Trade, term: Term | None, variable: Variable | None, *, give:
 
 
 def signoff_rows(
-    plan: Plan,
+    signoffs: Reading,
     terms: dict[str, Term],
     *,
     package: SignoffRow | None = None,
@@ -189,12 +196,12 @@ def signoff_rows(
 ) -> tuple[SignoffRow, ...]:
     """The approvals section: each sign-off a position needs (with where it stands), the
     package's, then every other alignment entry."""
-    entries = entries_by_term(plan)
+    plan = signoffs.plan
     rows: list[SignoffRow] = []
     used: set[int] = set()
     for variable in plan.variables:
         term = terms.get(variable.term)
-        wanted = need(variable, term, entries) if term is not None else None
+        wanted = need(variable, term, signoffs) if term is not None else None
         if term is None or wanted is None:
             continue
         if wanted.entry is not None:
@@ -220,7 +227,7 @@ def _need_row(wanted: Need, what: str) -> SignoffRow:
         status=wanted.status,
         done=wanted.done,
         date=_date(entry),
-        notes=optional(entry.notes) if entry else None,
+        notes=optional(wanted.problem or (entry.notes if entry else None)),
         attention=not wanted.done,
     )
 
@@ -241,10 +248,3 @@ def entry_row(entry: Alignment, about: str, *, needed: bool = False) -> SignoffR
 
 def _is_topic(entry: Alignment, topic: str) -> bool:
     return (entry.topic or "").strip().lower() == topic
-
-
-def topic_entry(plan: Plan, topic: str) -> Alignment | None:
-    """The alignment entry on ``topic`` (its first agreed one, else its first)."""
-    found = [e for e in plan.alignment if _is_topic(e, topic)]
-    agreed = [e for e in found if e.status is AlignmentStatus.AGREED]
-    return next(iter(agreed or found), None)

@@ -12,13 +12,14 @@ from __future__ import annotations
 from negplan.brief.data import FindingGroup, FindingItem, FindingRow, Readiness
 from negplan.brief.text import clean
 from negplan.findings import Finding, Severity
+from negplan.readiness import readiness as verdict
 from negplan.rules import RULES
 
 #: What each plan finding means, in words a sales manager uses.
 PLAIN = {
     "NP201": "A term is not in the playbook, so nobody has agreed it can be traded.",
     "NP202": "A position is outside the company's hard limits: nobody can approve it.",
-    "NP203": "A position goes past the rep's authority and needs a sign-off.",
+    "NP203": "A position goes past the rep's authority and no sign-off covers it.",
     "NP204": "A term every plan must cover has no positions.",
     "NP205": "The same term is planned twice.",
     "NP301": "A term's positions are in the wrong order (the target is worse than the walk-away, "
@@ -34,6 +35,8 @@ PLAIN = {
     "NP406": "Only price is traded: no terms-and-conditions or creative trade.",
     "NP407": "No planned concession is cheap for us.",
     "NP408": "There is no concession plan.",
+    "NP409": "A concession takes back or repeats an earlier step instead of moving on.",
+    "NP410": "A concession gets something back that is worse for us than our own walk-away.",
     "NP501": "Too few of the buyer's interests are known.",
     "NP502": "There is no value statement: nothing to talk about but price.",
     "NP503": "What one side does without a deal is not known.",
@@ -44,13 +47,16 @@ PLAIN = {
     "NP508": "Too few objective standards (benchmarks, precedents) support our opening.",
     "NP509": "The plan still has placeholder text to fill in.",
     "NP510": "A section the playbook requires is empty.",
-    "NP511": "The plan does not say what this meeting should achieve, or which next step to "
+    "NP511": "A buyer ask we expect has no prepared answer.",
+    "NP512": "The value claim has neither a figure nor a proof point behind it.",
+    "NP513": "The plan does not say what this meeting should achieve, or which next step to "
     "ask for.",
-    "NP601": "A position past the rep's authority has no sign-off on record.",
+    "NP601": "A sign-off on record does not cover its position: wrong approver, not far "
+    "enough, or not dated.",
     "NP602": "A sign-off is disputed, or still pending close to the meeting.",
-    "NP603": "The deal's dates do not add up.",
+    "NP603": "The plan's dates do not add up.",
     "NP701": "The walk-away package nets less than the company's floor.",
-    "NP702": "The walk-away package as a whole needs a sign-off that is not on record.",
+    "NP702": "The walk-away package as a whole needs a sign-off, and none covers it.",
     "NP703": "A planned trade gives more value than it gets.",
     "NP704": "A traded term has no price in the playbook, so the deal economics leave it out.",
 }
@@ -118,12 +124,12 @@ def _plural(count: int, word: str) -> str:
 
 
 def readiness(findings: list[Finding]) -> Readiness:
-    """The verdict: NOT READY with errors, else READY; with the counts and the rules behind
-    the errors and warnings."""
+    """The check's verdict (:func:`negplan.readiness.readiness`: DRAFT, NOT READY, READY WITH
+    WARNINGS or READY), with the counts and the rules behind the errors and warnings."""
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     infos = sum(f.severity is Severity.INFO for f in findings)
-    label = "NOT READY" if errors else "READY"
+    state = verdict(findings)
     counted: dict[str, int] = {}
     for finding in findings:
         if finding.severity in (Severity.ERROR, Severity.WARNING):
@@ -133,4 +139,4 @@ def readiness(findings: list[Finding]) -> Readiness:
     summary = ", ".join(
         (_plural(errors, "error"), _plural(warnings, "warning"), _plural(infos, "note"))
     )
-    return Readiness(errors == 0, label, errors, warnings, infos, summary, rules)
+    return Readiness(not state.fails(), state.value, errors, warnings, infos, summary, rules)

@@ -14,6 +14,7 @@ from negplan.commands import collecting_less, parse_today
 from negplan.errors import NegplanError
 from negplan.escape import visible
 from negplan.findings import Finding, Severity
+from negplan.readiness import DRAFT_CODES, Readiness, readiness
 from negplan.report.parsable import format_finding
 
 
@@ -51,22 +52,25 @@ def run(
     if checked.plan is None:
         _refuse(checked.findings, f"{plan}: error: the plan is not valid, so no brief can be made")
         return 1
-    failing = [f for f in checked.findings if f.fails(strict=strict)]
-    if strict and failing:
+    state = readiness(checked.findings)
+    if strict and state.fails(strict=True):
+        failing = [f for f in checked.findings if f.fails(strict=True) or f.code in DRAFT_CODES]
         _refuse(
             failing,
-            f"{plan}: error: not ready ({len(failing)} failing findings); --strict refuses to "
-            "render the brief",
+            f"{plan}: error: {state.value} ({len(failing)} failing findings); --strict refuses "
+            "to render the brief",
         )
         return 1
     text = render_brief(checked, fmt=fmt, today=day, redact=redact, paper=paper)
     _emit(text, fmt=fmt, output=output, force=force, explicit=output_format)
-    errors = sum(f.severity is Severity.ERROR for f in checked.findings)
-    if errors:
-        _say(
-            f"{plan}: note: brief marked NOT READY ({errors} error"
-            f"{'s' if errors != 1 else ''}; run `negplan check {plan}`)"
+    if state.fails():
+        errors = sum(f.severity is Severity.ERROR for f in checked.findings)
+        why = (
+            "placeholders or required sections left"
+            if state is Readiness.DRAFT
+            else f"{errors} error{'s' if errors != 1 else ''}"
         )
+        _say(f"{plan}: note: brief marked {state.value} ({why}; run `negplan check {plan}`)")
     return 0
 
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, StrictBool, Tag
+from pydantic import Discriminator, Field, StrictBool, Tag, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from negplan.domain import AlignmentStatus, Priority, Stance
 from negplan.models.common import Level, Model, NonNegative, PositionValue, Positive, Status
 from negplan.models.playbook import Currency
 
 __all__ = [
+    "Alignment",
     "AlignmentStatus",
+    "Commitment",
+    "Concession",
     "Level",
     "Plan",
     "Priority",
@@ -106,6 +110,11 @@ class Value(Model):
         default_factory=list, description="Evidence: results, references, benchmarks."
     )
 
+    @field_validator("proof_points", mode="before")
+    @classmethod
+    def _empty_list(cls, value: Any) -> Any:
+        return [] if value is None else value
+
 
 class Interest(Model):
     """A buyer interest: the need behind a position."""
@@ -154,34 +163,89 @@ class Variable(Model):
     target: PositionValue | None = Field(None, description="What a great deal looks like.")
     walk_away: PositionValue | None = Field(None, description="The worst acceptable position.")
     buyer_value: Level | None = Field(None, description="How much the buyer values this term.")
+    firm: StrictBool = Field(
+        False,
+        description="The term is held firm: no movement planned (give the one position as "
+        "`target`, or the same value as opening, target and walk-away).",
+    )
     notes: str | None = Field(None, description="Reasoning, for the brief.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_firm_position(cls, data: Any) -> Any:
+        # A firm term's one position stands for all three: opening = target = walk-away.
+        if not isinstance(data, dict) or data.get("firm") is not True:
+            return data
+        given = [data[k] for k in ("target", "opening", "walk_away") if data.get(k) is not None]
+        if not given:
+            return data
+        return {
+            "opening": given[0],
+            "target": given[0],
+            "walk_away": given[0],
+            **{k: v for k, v in data.items() if v is not None},
+        }
 
 
 class Trade(Model):
     """A move on a term: the term id and the position we move to."""
 
-    term: str = Field(description="The playbook term id.")
+    term: str = Field(description="The term id: one of the plan's variables or the playbook's.")
     value: PositionValue = Field(description="The position after the move.")
 
 
-def _trade_or_text(value: Any) -> str:
-    return "trade" if isinstance(value, (dict, Trade)) else "text"
+class Commitment(Model):
+    """Something the buyer commits to that is not a term: a signature, a meeting, a decision."""
+
+    commitment: str = Field(description="What the buyer commits to, e.g. 'signed order form'.")
+    by: dt.date = Field(description="By when (a date), so that it can be checked and followed up.")
+    who: str | None = Field(None, description="Who on the buyer's side commits.")
+
+    def describe(self) -> str:
+        """The commitment in words: 'signed order form by 2027-03-31'."""
+        who = f" ({self.who})" if self.who else ""
+        return f"{self.commitment}{who} by {self.by.isoformat()}"
 
 
-TradeOrText = Annotated[
-    Annotated[Trade, Tag("trade")] | Annotated[str, Tag("text")],
-    Discriminator(_trade_or_text),
+def _not_text(value: Any, what: str) -> Any:
+    if isinstance(value, str):
+        raise PydanticCustomError(
+            f"{what}_text", "a {what} names a term and a value, not a sentence", {"what": what}
+        )
+    return value
+
+
+def _get_kind(value: Any) -> str:
+    return "<commitment>" if isinstance(value, dict) and "commitment" in value else "<trade>"
+
+
+Get = Annotated[
+    Annotated[Trade, Tag("<trade>")] | Annotated[Commitment, Tag("<commitment>")],
+    Discriminator(_get_kind),
 ]
 
 
 class Concession(Model):
     """One planned trade: what we give, what we get for it, and on what condition."""
 
-    give: TradeOrText = Field(description="What we give: {term, value} or a sentence.")
-    get: TradeOrText | None = Field(
-        None, description="What we get in return: {term, value} or a sentence."
+    give: Trade = Field(description="What we give: `{term, value}`, the position we move to.")
+    get: Get | None = Field(
+        None,
+        description="What we get in return: `{term, value}`, or `{commitment, by}` for a "
+        "commitment with a date.",
     )
     condition: str | None = Field(None, description="'If you ..., we can ...'.")
+    notes: str | None = Field(None, description="Anything else about this trade, in words.")
+
+    @field_validator("give", mode="before")
+    @classmethod
+    def _give_not_text(cls, value: Any) -> Any:
+        return _not_text(value, "give")
+
+    @field_validator("get", mode="before")
+    @classmethod
+    def _get_not_text(cls, value: Any) -> Any:
+        return _not_text(value, "get")
 
 
 class Ask(Model):
@@ -194,11 +258,25 @@ class Ask(Model):
 class Alignment(Model):
     """An internal sign-off for something outside the rep's authority."""
 
-    with_: str = Field(alias="with", description="Who signs off (an approver or owner).")
+    with_: str = Field(
+        alias="with",
+        description="Who signs off: an approver role as named on the playbook's approval ladder "
+        "(e.g. 'Regional sales director'), or a person of the plan's `team:` with that role.",
+    )
+    person: str | None = Field(None, description="The person who signs, by name.")
     term: str | None = Field(None, description="The term it covers, if any.")
-    topic: str | None = Field(None, description="What was discussed, when not a single term.")
+    topic: str | None = Field(
+        None, description="What it covers when not a single term: `package` for the package."
+    )
+    up_to: PositionValue | None = Field(
+        None,
+        description="How far the sign-off goes: the furthest position on the term (or, for the "
+        "package, the total concession in percent of list value) the approver agreed to.",
+    )
     status: AlignmentStatus = Field(description="agreed, pending or disputed.")
-    date: dt.date | None = Field(None, description="When it was agreed or last discussed.")
+    date: dt.date | None = Field(
+        None, description="When it was agreed (no later than today) or last discussed."
+    )
     notes: str | None = Field(None, description="Conditions attached to the sign-off.")
 
 
@@ -237,3 +315,20 @@ class Plan(Model):
     alignment: list[Alignment] = Field(
         default_factory=list, description="Internal sign-offs, obtained or pending."
     )
+
+    @field_validator(
+        "counterparts",
+        "goals",
+        "interests",
+        "criteria",
+        "variables",
+        "concessions",
+        "asks",
+        "questions",
+        "alignment",
+        mode="before",
+    )
+    @classmethod
+    def _empty_list(cls, value: Any) -> Any:
+        # `questions:` with every item deleted is an empty list, not a missing value.
+        return [] if value is None else value

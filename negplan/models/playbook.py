@@ -7,8 +7,9 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StringConstraints
+from pydantic import AfterValidator, Field, StrictBool, StringConstraints
 
+from negplan.currencies import iso_currency
 from negplan.domain import Direction, Positioning, TradeLevel, Unit, ValueBasis
 from negplan.findings import Severity
 from negplan.models.common import Level, Model, NonNegative, Number, Percent, PositionValue
@@ -28,7 +29,9 @@ _CHOICE = Unit.CHOICE
 _YES_NO = Unit.YES_NO
 _HIGHER = Direction.HIGHER
 
-Currency = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Z]{3}$")]
+Currency = Annotated[
+    str, StringConstraints(to_upper=True, pattern=r"^[A-Z]{3}$"), AfterValidator(iso_currency)
+]
 TermId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
 

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from negplan.checking import FileResult
 from negplan.findings import Severity
+from negplan.readiness import Readiness, readiness
 
 
 class Report(Protocol):
@@ -39,6 +40,8 @@ class Summary:
     #: The files with failing findings, in input order, and how many of them are plans.
     failed: list[str] = field(default_factory=list)
     failed_plans: int = 0
+    #: How many plans are in each readiness state.
+    states: dict[Readiness, int] = field(default_factory=lambda: dict.fromkeys(Readiness, 0))
 
     def add(self, result: FileResult) -> None:
         """Count one file's result. A file that could not be checked counts as a problem,
@@ -60,16 +63,20 @@ class Summary:
             self.counts[finding.severity] += 1
             failing += finding.fails(strict=self.strict)
         self.failing += failing
-        if failing:
+        state = readiness(result.findings)
+        if result.kind == "plan":
+            self.states[state] += 1
+        if state.fails(strict=self.strict):
             self.failed.append(result.path)
             self.failed_plans += result.kind == "plan"
 
     @property
     def exit_code(self) -> int:
-        """2 if negplan could not run on something, 1 on failing findings, else 0."""
+        """2 if negplan could not run on something, 1 when a file fails (errors, a draft
+        plan, or warnings with ``--strict``), else 0."""
         if self.problems:
             return 2
-        return 1 if self.failing else 0
+        return 1 if self.failed else 0
 
     def describe(self) -> str:
         """One line: what was checked, what was found, and what could not be checked."""
@@ -91,9 +98,18 @@ class Summary:
             )
             if n
         ]
+        states = self.describe_states()
+        if states:
+            checked += f" [{states}]"
         if self.problems:
             return f"checked {checked}: {', '.join(parts) or 'no findings'}; {not_checked}"
         return f"checked {checked}: {', '.join(parts) or 'no problems found'}"
+
+    def describe_states(self) -> str:
+        """The plans' readiness states: ``1 DRAFT, 2 READY``; one plan: its state alone."""
+        if self.plans == 1:
+            return next(state.value for state, n in self.states.items() if n)
+        return ", ".join(f"{n} {state.value}" for state, n in self.states.items() if n)
 
     def which_fail(self, shown: Callable[[str], str]) -> str | None:
         """``2 of 4 plans fail: a.yaml, b.yaml`` when several files were checked and some

@@ -13,6 +13,7 @@ from negplan import __version__
 from negplan.checking import FileResult
 from negplan.escape import json_text
 from negplan.findings import Finding, Severity
+from negplan.readiness import readiness
 from negplan.report.base import Summary
 from negplan.rules import RULES
 
@@ -28,6 +29,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "severity": finding.severity.value,
         "message": finding.message,
         "hint": finding.hint,
+        "source": finding.source,
     }
 
 
@@ -47,6 +49,7 @@ def result_dict(result: FileResult) -> dict[str, Any]:
         "path": json_text(result.path),
         "kind": result.kind,
         "playbook": None if result.playbook is None else json_text(result.playbook),
+        "readiness": readiness(result.findings).value if result.kind == "plan" else None,
         "findings": [finding_dict(f) for f in result.findings],
         "error": error,
     }
@@ -77,6 +80,8 @@ class JsonReport:
                 "warnings": summary.counts[Severity.WARNING],
                 "info": summary.counts[Severity.INFO],
                 "failing": summary.failing,
+                "readiness": {state.value: n for state, n in summary.states.items()},
+                "failed": [json_text(path) for path in summary.failed],
                 "not_checked": summary.problems,
                 "exit_code": summary.exit_code,
             },

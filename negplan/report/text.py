@@ -18,9 +18,16 @@ from rich.text import Text
 from negplan.checking import FileResult
 from negplan.escape import visible
 from negplan.findings import Severity
+from negplan.readiness import Readiness, readiness
 from negplan.report.base import Summary
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_STATE_STYLE = {
+    Readiness.DRAFT: "bold yellow",
+    Readiness.NOT_READY: "bold red",
+    Readiness.READY_WITH_WARNINGS: "yellow",
+    Readiness.READY: "green",
+}
 _SEVERITY_WIDTH = max(len(s.value) for s in _STYLE)
 #: Messages wrap at the terminal's width, but never into a column narrower than this.
 _MIN_WIDTH = 30
@@ -54,6 +61,10 @@ class TextReport:
         )
         header = Text(_shown(result.path), style="bold underline")
         header.append(f" ({label})", style="not underline")
+        if result.kind == "plan":
+            state = readiness(result.findings)
+            header.append("  ")
+            header.append(state.value, style=_STATE_STYLE[state])
         self.console.print(header)
         where = max(len(f"{f.line}:{f.col}") for f in result.findings)
         shared = Counter((f.code, f.hint) for f in result.findings if f.hint)
@@ -66,6 +77,10 @@ class TextReport:
             row.append(f.severity.value.ljust(_SEVERITY_WIDTH), style=_STYLE[f.severity])
             row.append("  ")
             self._hanging(row, Text(f.message))
+            if f.source is not None:
+                pad = " " * len(row)
+                self.console.print(Text(pad + "| " + f.source, style="dim"), overflow="ellipsis")
+                self.console.print(Text(pad + "| " + " " * (f.col - 1) + "^", style="bold red"))
             if f.hint and shared[(f.code, f.hint)]:
                 more = shared[(f.code, f.hint)] - 1
                 shared[(f.code, f.hint)] = 0  # shown: the others of the rule go without it
@@ -90,7 +105,13 @@ class TextReport:
         Nothing when no file was checked: what went wrong is already on stderr."""
         if not summary.files:
             return
-        style = "bold red" if summary.exit_code else "bold green"
+        style = (
+            "bold red"
+            if summary.exit_code
+            else "yellow"
+            if summary.counts[Severity.WARNING]
+            else "bold green"
+        )
         described = summary.describe()
         self.console.print(Text(described[:1].upper() + described[1:], style=style))
         failing = summary.which_fail(_shown)

@@ -47,8 +47,11 @@ def get_rule(code: str) -> Rule:
     if found is None:
         found = next((r for r in RULES.values() if r.name == wanted.lower()), None)
     if found is None:
-        hint = suggest(wanted.upper(), list(RULES)) or suggest(
-            wanted.lower(), [r.name for r in RULES.values()]
+        digits = "NP" + wanted.upper()[2:].replace("O", "0")  # NP4O1: a letter O for a zero
+        hint = (
+            (f"did you mean '{digits}'?" if digits in RULES else None)
+            or suggest(wanted.upper(), list(RULES))
+            or suggest(wanted.lower(), [r.name for r in RULES.values()])
         )
         raise NegplanError(
             f"unknown rule '{code}'", hint=hint or "run `negplan rules` to list every rule"

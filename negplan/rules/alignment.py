@@ -6,59 +6,56 @@ from collections.abc import Iterator
 
 from negplan.domain import AlignmentStatus
 from negplan.findings import Severity
-from negplan.rules._util import LABELS, POSITIONS, show
+from negplan.models.plan import Commitment
 from negplan.rules.base import Issue, PlanContext, rule
-from negplan.rules.terms import needs
+from negplan.rules.terms import worst_past_authority
+from negplan.signoffs import assess, date_problem, entries_for, term_ladder
 
 
-@rule("NP601", "approval-not-aligned", Severity.WARNING, target="plan", ideas=(12,))
-def approval_not_aligned(ctx: PlanContext) -> Iterator[Issue]:
-    """A position past the rep's authority has no internal alignment entry.
+@rule("NP601", "signoff-does-not-cover", Severity.WARNING, target="plan", ideas=(12,))
+def signoff_does_not_cover(ctx: PlanContext) -> Iterator[Issue]:
+    """An agreed sign-off does not cover the position it is recorded for.
 
     Why it matters:
-        Many deals are lost inside the company. Going past authority needs the approver's or
-        owner's sign-off *before* the meeting; the plan records it under `alignment:` (agreed
-        or pending) so the deal desk can see it.
+        A sign-off counts only from the approver the position needs: a deal-desk analyst
+        cannot approve a discount that needs the regional director, a director whose rung
+        ends at 20% cannot approve 25%, and a sign-off dated after today has not been given.
+        Each entry under `alignment:` names the approver role (as on the playbook's ladder,
+        or a team member with that role), how far it goes (`up_to`) and when it was agreed.
 
     Fails:
         variables:
-          - {term: discount, opening: 0, target: 8, walk_away: 18}   # authority 10%
-        alignment: []
+          - {term: discount, opening: 0, target: 8, walk_away: 14}   # needs the director
+        alignment:
+          - {with: Deal desk analyst, term: discount, up_to: 14, status: agreed,
+             date: 2026-11-20}
 
     Passes:
         alignment:
-          - with: Regional sales director
-            term: discount
-            status: agreed
-            date: 2026-11-20
+          - {with: Regional sales director, term: discount, up_to: 14, status: agreed,
+             date: 2026-11-20}
 
     Options:
-        none.
+        none. The package's sign-off is checked the same way by NP702.
     """
-    covered = {entry.term for entry in ctx.plan.alignment if entry.term}
-    for i, variable in enumerate(ctx.plan.variables):
+    reported: set[int] = set()
+    for variable in ctx.plan.variables:
         term = ctx.term(variable.term)
-        if term is None or variable.term in covered:
+        worst = worst_past_authority(term, variable) if term is not None else None
+        if term is None or worst is None:
             continue
-        past = [
-            name
-            for name in POSITIONS
-            if getattr(variable, name) is not None
-            and term.within_limits(getattr(variable, name))
-            and term.past_authority(getattr(variable, name))
-        ]
-        if not past:
-            continue
-        name = past[-1]
-        value = getattr(variable, name)
-        rung = term.approver_for(value)
-        who = rung.approver if rung else term.owner
-        yield Issue(
-            ("variables", i, name),
-            f"{LABELS[name]} {show(term, value)} on {term.id} {needs(term, value)} and has no "
-            "alignment entry",
-            f"add under `alignment:` - with: {who}, term: {term.id}, status: pending",
-        )
+        entries = entries_for(ctx.plan, term.id)
+        value = getattr(variable, worst)
+        verdict = assess(ctx.plan, entries, term_ladder(term), value, ctx.today)
+        if verdict.problem is not None and verdict.index is not None:
+            reported.add(verdict.index)
+            field, message, hint = verdict.problem
+            yield Issue(("alignment", verdict.index, field), message, hint)
+    for i, entry in enumerate(ctx.plan.alignment):
+        problem = date_problem(entry, ctx.today)
+        if problem is not None and i not in reported:
+            field, message, hint = problem
+            yield Issue(("alignment", i, field), message, hint)
 
 
 @rule("NP602", "alignment-unresolved", Severity.WARNING, target="plan", ideas=(12,))
@@ -72,11 +69,11 @@ def alignment_unresolved(ctx: PlanContext) -> Iterator[Issue]:
     Fails:
         deal: {meeting: 2026-12-03}
         alignment:
-          - {with: CFO, term: payment_terms, status: pending}   # checked on 2026-12-01
+          - {with: CFO, term: payment_terms, up_to: 75, status: pending}   # on 2026-12-01
 
     Passes:
         alignment:
-          - {with: CFO, term: payment_terms, status: agreed, date: 2026-11-28}
+          - {with: CFO, term: payment_terms, up_to: 75, status: agreed, date: 2026-11-28}
 
     Options:
         `requirements.pending_alignment_days` in the playbook (default 3).
@@ -111,7 +108,8 @@ def alignment_unresolved(ctx: PlanContext) -> Iterator[Issue]:
 
 @rule("NP603", "dates-incoherent", Severity.WARNING, target="plan")
 def dates_incoherent(ctx: PlanContext) -> Iterator[Issue]:
-    """The deal's dates do not make sense: close before the meeting, or meeting in the past.
+    """The plan's dates do not make sense: close before the meeting, meeting in the past, or a
+    commitment asked for by a date already past.
 
     Why it matters:
         A plan for a meeting that already happened, or a close date before the negotiation,
@@ -131,6 +129,14 @@ def dates_incoherent(ctx: PlanContext) -> Iterator[Issue]:
         `negplan check --today DATE` sets the date to compare with (default: today).
     """
     deal = ctx.plan.deal
+    for i, concession in enumerate(ctx.plan.concessions):
+        get = concession.get
+        if isinstance(get, Commitment) and get.by < ctx.today:
+            yield Issue(
+                ("concessions", i, "get", "by"),
+                f"concession {i + 1} gets a commitment due {get.by}, which is already past",
+                "set the date the buyer will commit by, after the meeting",
+            )
     if deal.meeting is not None and deal.close is not None and deal.close < deal.meeting:
         yield Issue(
             ("deal", "close"),
@@ -145,4 +151,4 @@ def dates_incoherent(ctx: PlanContext) -> Iterator[Issue]:
         )
 
 
-RULES = [approval_not_aligned, alignment_unresolved, dates_incoherent]
+RULES = [signoff_does_not_cover, alignment_unresolved, dates_incoherent]

@@ -1,4 +1,5 @@
-"""NP509–NP510: a plan filled in — no placeholders left, no required section empty (idea 1)."""
+"""NP509–NP512: a plan filled in — no placeholders left, no required section empty, every
+ask answered, every value claim backed (ideas 1, 7)."""
 
 from __future__ import annotations
 
@@ -131,4 +132,86 @@ def placeholder_left(ctx: PlanContext) -> Iterator[Issue]:
         )
 
 
-RULES = [placeholder_left, required_section_empty]
+_EMPTY_WORDS = frozenset(
+    {"n/a", "na", "n.a.", "none", "nothing", "unknown", "tbd", "tba", "tbc", "-", "--", "?", "..."}
+)
+
+
+def is_placeholder(text: str | None) -> bool:
+    """Whether a text says nothing: empty, `n/a`, `none`, `unknown`, `tbd`, `-`..."""
+    return text is None or text.strip().lower().rstrip(".") in _EMPTY_WORDS or not text.strip()
+
+
+@rule("NP511", "ask-without-response", Severity.WARNING, target="plan", ideas=(1,))
+def ask_without_response(ctx: PlanContext) -> Iterator[Issue]:
+    """An anticipated buyer ask has no prepared response.
+
+    Why it matters:
+        Anticipating the buyer's asks is half the work; the other half is deciding the answer
+        before the meeting. An ask without a response is the one the rep will improvise,
+        usually with a concession.
+
+    Fails:
+        asks:
+          - ask: Match the competitor's 15% discount
+
+    Passes:
+        asks:
+          - ask: Match the competitor's 15% discount
+            response: compare total cost; their quote leaves out implementation and support
+
+    Options:
+        none.
+    """
+    for i, ask in enumerate(ctx.plan.asks):
+        if is_placeholder(ask.response) and not _PLACEHOLDER.match(ask.response or ""):
+            shown = ask.ask if len(ask.ask) <= 50 else ask.ask[:47] + "..."
+            yield Issue(
+                ("asks", i, "response") if ask.response is not None else ("asks", i),
+                f"no prepared response to the ask '{shown}'",
+                "add `response:`: how you will answer it (and what you ask for in return)",
+            )
+
+
+_FIGURE = re.compile(r"\d")
+
+
+@rule("NP512", "value-unsupported", Severity.WARNING, target="plan", ideas=(7,))
+def value_unsupported(ctx: PlanContext) -> Iterator[Issue]:
+    """The value statement has neither a figure nor a proof point.
+
+    Why it matters:
+        "Better, faster, trusted" is what every seller says. A value claim the buyer can
+        believe carries a number (days saved, cost avoided) or evidence: a reference, a
+        result, a benchmark. Without either, the value conversation collapses into price.
+
+    Fails:
+        value:
+          statement: the leading platform, trusted by industry leaders
+
+    Passes:
+        value:
+          statement: cuts month-end close from 9 to 4 days
+        or
+        value:
+          statement: the platform their peers rely on
+          proof_points: [Globex closed in 4 days within a quarter]
+
+    Options:
+        none.
+    """
+    value = ctx.plan.value
+    statement = (value.statement or "").strip() if value is not None else ""
+    if value is None or not statement or _PLACEHOLDER.match(statement):
+        return
+    proofs = [p for p in value.proof_points if not is_placeholder(p)]
+    if not proofs and not _FIGURE.search(statement):
+        yield Issue(
+            ("value", "statement"),
+            "the value statement has no figure and no proof point",
+            "quantify it (days saved, cost avoided...) or add `proof_points:`: a result, a "
+            "reference, a benchmark",
+        )
+
+
+RULES = [placeholder_left, required_section_empty, ask_without_response, value_unsupported]

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from negplan.domain import TradeLevel
 from negplan.findings import Severity
+from negplan.models.plan import Trade
 from negplan.rules._util import show
 from negplan.rules.base import Issue, PlanContext, rule
 
 if TYPE_CHECKING:
-    from negplan.models.plan import Trade
+    from negplan.models.playbook import Term
 
 
 def _gives(ctx: PlanContext) -> Iterator[tuple[int, Trade]]:
     for i, concession in enumerate(ctx.plan.concessions):
-        if not isinstance(concession.give, str):
-            yield i, concession.give
+        yield i, concession.give
 
 
 @rule("NP401", "give-without-get", Severity.ERROR, target="plan", ideas=(5,))
@@ -44,19 +45,18 @@ def give_without_get(ctx: PlanContext) -> Iterator[Issue]:
         none.
     """
     for i, concession in enumerate(ctx.plan.concessions):
-        get = concession.get
-        if get is None or (isinstance(get, str) and not get.strip()):
+        if concession.get is None:
             what = _describe(ctx, concession.give)
             yield Issue(
                 ("concessions", i),
                 f"concession {i + 1} gives {what} without getting anything",
-                'add `get:`: what the buyer gives in return ("if we do X, can you do Y?")',
+                "add `get:`: what the buyer gives in return, a term (`{term: contract_length, "
+                "value: 36}`) or a commitment with a date (`{commitment: signed order form, "
+                'by: 2027-03-31}`) ("if we do X, can you do Y?")',
             )
 
 
-def _describe(ctx: PlanContext, give: Trade | str) -> str:
-    if isinstance(give, str):
-        return f"'{give}'" if len(give) <= 40 else f"'{give[:37]}...'"
+def _describe(ctx: PlanContext, give: Trade) -> str:
     term = ctx.term(give.term)
     return f"{give.term} {show(term, give.value)}" if term else give.term
 
@@ -88,7 +88,9 @@ def give_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
     variables = {v.term: v for v in ctx.plan.variables}
     for i, give in _gives(ctx):
         variable = variables.get(give.term)
-        if variable is None:
+        if ctx.term(give.term) is None:
+            continue  # NP201 reports a term the playbook lacks
+        if variable is None and not _misspelt_variable(ctx, give.term):
             yield Issue(
                 ("concessions", i, "give", "term"),
                 f"concession {i + 1} gives on '{give.term}', which is not among the plan's "
@@ -97,7 +99,16 @@ def give_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
             )
             continue
         term = ctx.term(give.term)
-        if term is None or variable.walk_away is None:
+        if term is None or variable is None:
+            continue
+        if variable.firm:
+            yield Issue(
+                ("concessions", i, "give", "term"),
+                f"concession {i + 1} gives on {give.term}, which the plan holds firm",
+                f"give on another term, or drop `firm: true` from the {give.term} variable",
+            )
+            continue
+        if variable.walk_away is None:
             continue
         bad, limit = term.badness(give.value), term.badness(variable.walk_away)
         if bad is not None and limit is not None and bad > limit:
@@ -107,6 +118,12 @@ def give_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
                 f"walk-away {show(term, variable.walk_away)}",
                 "plan gives inside your walk-away, or revisit the walk-away first",
             )
+
+
+def _misspelt_variable(ctx: PlanContext, term_id: str) -> bool:
+    """Whether a variable's unknown term (NP201) is a misspelling of ``term_id``."""
+    unknown = [v.term for v in ctx.plan.variables if ctx.term(v.term) is None]
+    return bool(difflib.get_close_matches(term_id, unknown, n=1, cutoff=0.6))
 
 
 @rule("NP403", "leads-with-forbidden-term", Severity.WARNING, target="plan", ideas=(6, 11))
@@ -177,13 +194,15 @@ def costly_give_first(ctx: PlanContext) -> Iterator[Issue]:
             protected = term.cost == later_term.cost and term.priority < later_term.priority
             if later.term != give.term and (costlier or protected):
                 why = (
-                    f"cost {term.cost.value} vs {later_term.cost.value}"
+                    f"before the cheaper {later.term} (cost to us {term.cost.value} vs "
+                    f"{later_term.cost.value})"
                     if costlier
-                    else f"priority {term.priority} vs {later_term.priority}"
+                    else f"before {later.term}, which costs us as much and the playbook "
+                    f"protects less (priority {term.priority} vs {later_term.priority})"
                 )
                 yield Issue(
                     ("concessions", i, "give", "term"),
-                    f"concession {i + 1} gives {give.term} before the cheaper {later.term} ({why})",
+                    f"concession {i + 1} gives {give.term} {why}",
                     f"move the {later.term} concession earlier",
                 )
                 break
@@ -216,22 +235,9 @@ def not_shrinking(ctx: PlanContext) -> Iterator[Issue]:
     Options:
         none.
     """
-    current: dict[str, Decimal] = {}
     last_step: dict[str, Decimal] = {}
-    openings = {v.term: v.opening for v in ctx.plan.variables}
-    for i, give in _gives(ctx):
-        term = ctx.term(give.term)
-        if term is None or not term.unit.numeric:
-            continue
-        bad = term.badness(give.value)
-        if bad is None:
-            continue
-        start = current.get(give.term, term.badness(openings.get(give.term)))
-        current[give.term] = bad
-        if start is None:
-            continue
-        step = bad - start
-        if step <= 0:
+    for i, give, term, step in _steps(ctx):
+        if step <= 0 or not term.unit.numeric:
             continue
         previous = last_step.get(give.term)
         last_step[give.term] = step
@@ -244,9 +250,127 @@ def not_shrinking(ctx: PlanContext) -> Iterator[Issue]:
             )
 
 
+def _steps(ctx: PlanContext) -> Iterator[tuple[int, Trade, Term, Decimal]]:
+    """Each give with its step from where the term stood: positive moves towards the buyer."""
+    current: dict[str, Decimal] = {}
+    openings = {v.term: v.opening for v in ctx.plan.variables}
+    for i, give in _gives(ctx):
+        term = ctx.term(give.term)
+        bad = term.badness(give.value) if term is not None else None
+        if term is None or bad is None:
+            continue
+        start = current.get(give.term, term.badness(openings.get(give.term)))
+        current[give.term] = bad
+        if start is not None:
+            yield i, give, term, bad - start
+
+
+@rule("NP409", "concession-steps-back", Severity.WARNING, target="plan", ideas=(17,))
+def steps_back(ctx: PlanContext) -> Iterator[Issue]:
+    """A give does not move towards the buyer: it takes back an earlier step, or repeats it.
+
+    Why it matters:
+        Each planned give is a step on the concession ladder. A step back (discount back to 5%
+        after 6% was offered) withdraws what the buyer was already offered, which
+        reads as bad faith; a give that stays where the plan already stands gives nothing,
+        and the trade it is meant to buy has nothing to pay with.
+
+    Fails:
+        concessions:                # discount 4% → 6% → 5%
+          - give: {term: discount, value: 4}
+            get: ...
+          - give: {term: discount, value: 6}
+            get: ...
+          - give: {term: discount, value: 5}
+            get: ...
+
+    Passes:
+        concessions:                # discount 4% → 6% → 7%
+          - give: {term: discount, value: 4}
+            get: ...
+          - give: {term: discount, value: 6}
+            get: ...
+          - give: {term: discount, value: 7}
+            get: ...
+
+    Options:
+        none. A term's first give is measured from the variable's opening.
+    """
+    given: set[str] = set()
+    for i, give, term, step in _steps(ctx):
+        first = give.term not in given
+        given.add(give.term)
+        if step < 0 and first:
+            yield Issue(
+                ("concessions", i, "give", "value"),
+                f"concession {i + 1} 'gives' {give.term} {show(term, give.value)}, which is "
+                "better for us than our opening: that is an ask, not a give",
+                "a give moves from the opening towards the walk-away; check the direction",
+            )
+        elif step < 0:
+            yield Issue(
+                ("concessions", i, "give", "value"),
+                f"concession {i + 1} moves {give.term} back to {show(term, give.value)}, "
+                "taking back part of an earlier give",
+                "keep each give on a term a step further towards the buyer, or drop it",
+            )
+        elif step == 0:
+            yield Issue(
+                ("concessions", i, "give", "value"),
+                f"concession {i + 1} gives {give.term} {show(term, give.value)}, where the "
+                "plan already stands: it gives nothing",
+                "move the give a step towards the buyer, or plan a give on another term",
+            )
+
+
+@rule("NP410", "get-past-walk-away", Severity.ERROR, target="plan", ideas=(2, 5))
+def get_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
+    """A concession's get is worse for us than our own walk-away on that term.
+
+    Why it matters:
+        A get is what the buyer gives us in return. A "get" past our own walk-away (a 6-month
+        contract when we walk away below 12) is not a get at all: it is a second give, and
+        one the plan itself says we would decline.
+
+    Fails:
+        variables:
+          - {term: contract_length, opening: 36, target: 24, walk_away: 12}
+        concessions:
+          - give: {term: payment_terms, value: 45}
+            get: {term: contract_length, value: 6}
+
+    Passes:
+        concessions:
+          - give: {term: payment_terms, value: 45}
+            get: {term: contract_length, value: 36}
+
+    Options:
+        none.
+    """
+    variables = {v.term: v for v in ctx.plan.variables}
+    for i, concession in enumerate(ctx.plan.concessions):
+        get = concession.get
+        if not isinstance(get, Trade):
+            continue
+        term, variable = ctx.term(get.term), variables.get(get.term)
+        if term is None or variable is None or variable.walk_away is None:
+            continue
+        bad, limit = term.badness(get.value), term.badness(variable.walk_away)
+        if bad is not None and limit is not None and bad > limit:
+            yield Issue(
+                ("concessions", i, "get", "value"),
+                f"concession {i + 1} gets {get.term} {show(term, get.value)}, which is worse "
+                f"for us than our own walk-away ({show(term, variable.walk_away)}): that is a "
+                "second give, not a get",
+                f"ask for {get.term} at or better than {show(term, variable.target)}"
+                if variable.target is not None
+                else f"ask for {get.term} better than the walk-away",
+            )
+
+
 @rule("NP406", "price-only-trades", Severity.WARNING, target="plan", ideas=(4, 16))
 def price_only(ctx: PlanContext) -> Iterator[Issue]:
-    """Only price-level terms are traded; no terms-and-conditions or creative trade.
+    """Only price-level terms are given; no terms-and-conditions or creative trade.
 
     Why it matters:
         Trading across variables creates room without cutting price. Trades come in levels:
@@ -255,25 +379,34 @@ def price_only(ctx: PlanContext) -> Iterator[Issue]:
         only has nothing to trade but margin.
 
     Fails:
-        variables:
-          - {term: discount, ...}
-          - {term: volume_commitment, ...}
+        concessions:                # every give is on a price-level term
+          - give: {term: free_months, value: 1}
+            get: ...
+          - give: {term: discount, value: 5}
+            get: ...
 
     Passes:
-        variables:
-          - {term: discount, ...}
-          - {term: payment_terms, ...}
-          - {term: case_study, ...}
+        concessions:
+          - give: {term: training_seats, value: 10}
+            get: ...
+          - give: {term: discount, value: 5}
+            get: ...
 
     Options:
-        set each playbook term's `level` (price, terms, creative).
+        set each playbook term's `level` (price, terms, creative). The gives are judged
+        when the plan has a concession plan, else the variables.
     """
-    terms = [ctx.term(v.term) for v in ctx.plan.variables]
+    if ctx.plan.concessions:
+        terms = [ctx.term(give.term) for _, give in _gives(ctx)]
+        where, what = ("concessions",), "the concession plan gives only on price-level terms"
+    else:
+        terms = [ctx.term(v.term) for v in ctx.plan.variables]
+        where, what = ("variables",), "only price-level terms are traded"
     known = [t for t in terms if t is not None]
     if known and all(t.level is TradeLevel.PRICE for t in known):
         yield Issue(
-            ("variables",),
-            "only price-level terms are traded: " + ", ".join(sorted({t.id for t in known})),
+            where,
+            f"{what}: " + ", ".join(sorted({t.id for t in known})),
             "add a terms-and-conditions or creative trade (payment terms, contract length, "
             "case study, references...)",
             key=True,
@@ -348,6 +481,8 @@ RULES = [
     leads_with_forbidden,
     costly_give_first,
     not_shrinking,
+    steps_back,
+    get_past_walk_away,
     price_only,
     no_cheap_give,
     no_concession_plan,

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from negplan.domain import ValueBasis
 from negplan.economics import (
-    PACKAGE_TOPIC,
     DealEconomics,
     PackageStatus,
     format_money,
     format_percent,
 )
 from negplan.findings import Severity
+from negplan.models.plan import Trade
 from negplan.pricing import Pricer, analyse
 from negplan.rules._util import POSITIONS, show
 from negplan.rules.base import Issue, PlanContext, rule
-
-if TYPE_CHECKING:
-    pass
+from negplan.signoffs import assess, entries_for, package_ladder, snippet
 
 _HUNDRED = Decimal(100)
 
@@ -31,6 +28,13 @@ def _economics(ctx: PlanContext) -> DealEconomics | None:
     return ctx.cached(
         "economics", lambda: analyse(ctx.plan, ctx.playbook, scenarios=("walk_away",))
     )
+
+
+def _rounded_up(share: Decimal | None) -> Decimal:
+    # a sign-off "up to" the share, rounded up to a tenth so that it covers it
+    if share is None:
+        return Decimal(0)
+    return (share * 10).to_integral_value(rounding="ROUND_CEILING") / 10
 
 
 def _within_authority(ctx: PlanContext) -> bool:
@@ -92,7 +96,7 @@ def package_below_floor(ctx: PlanContext) -> Iterator[Issue]:
 
 @rule("NP702", "package-needs-approval", Severity.WARNING, target="plan", ideas=(10, 12))
 def package_needs_approval(ctx: PlanContext) -> Iterator[Issue]:
-    """The total concession at walk-away needs approval and has no package alignment entry.
+    """The total concession at walk-away needs approval and no package sign-off covers it.
 
     Why it matters:
         Deal desks route a bundle of concessions as if its total value were a discount. The
@@ -111,11 +115,14 @@ def package_needs_approval(ctx: PlanContext) -> Iterator[Issue]:
         alignment:
           - with: Regional sales director
             topic: package
+            up_to: 16.5                   # percent of list value
             status: agreed
             date: 2026-11-20
 
     Options:
-        `economics.authority` and `economics.approvals` in the playbook.
+        `economics.authority` and `economics.approvals` in the playbook. A package sign-off
+        counts, like a term's, only from the rung the package needs, for at least its share,
+        agreed and dated no later than today.
     """
     economics = _economics(ctx)
     if economics is None:
@@ -123,7 +130,16 @@ def package_needs_approval(ctx: PlanContext) -> Iterator[Issue]:
     package = economics.package
     if package.status not in (PackageStatus.NEEDS_APPROVAL, PackageStatus.NO_APPROVER):
         return
-    if any((entry.topic or "").strip().lower() == PACKAGE_TOPIC for entry in ctx.plan.alignment):
+    settings = ctx.playbook.economics
+    entries = entries_for(ctx.plan, None)
+    if settings is not None and entries and package.share is not None:
+        verdict = assess(ctx.plan, entries, package_ladder(settings), package.share, ctx.today)
+        if verdict.covered or verdict.index is None:
+            return
+        if verdict.problem is not None and verdict.problem[0] in ("with", "up_to"):
+            field, message, hint = verdict.problem
+            yield Issue(("alignment", verdict.index, field), message, hint)
+        # a date problem is NP601's to report, a pending or disputed sign-off NP602's
         return
     what = (
         f"the walk-away package concedes {format_percent(package.share)} of list value "
@@ -133,9 +149,9 @@ def package_needs_approval(ctx: PlanContext) -> Iterator[Issue]:
     if package.status is PackageStatus.NEEDS_APPROVAL:
         yield Issue(
             ("variables",),
-            f"{what}: needs {package.approver}, and has no alignment entry",
-            f"add under `alignment:` - with: {package.approver}, topic: {PACKAGE_TOPIC}, "
-            "status: pending",
+            f"{what}: needs {package.approver}, and has no sign-off",
+            "get the sign-off before the meeting and record it under `alignment:`: "
+            f"`{snippet(package.approver or '', None, _rounded_up(package.share))}`",
             key=True,
         )
     else:
@@ -186,8 +202,8 @@ def trade_gives_more(ctx: PlanContext) -> Iterator[Issue]:
         give, get = step.give, step.get
         if give is None or get is None or give.worth is None or get.worth is None:
             continue
-        if give.worth + get.worth >= 0:
-            continue
+        if give.worth + get.worth >= 0 or _past_walk_away(ctx, get.term, get.position):
+            continue  # a get past our walk-away is NP410's to report
         i = step.number - 1
         gave = _trade_text(ctx, give.term, give.position)
         got = _trade_text(ctx, get.term, get.position)
@@ -197,6 +213,15 @@ def trade_gives_more(ctx: PlanContext) -> Iterator[Issue]:
             f"for {got}, worth only {format_money(get.worth, currency)}",
             "ask for more in return, or give less",
         )
+
+
+def _past_walk_away(ctx: PlanContext, term_id: str | None, position: object) -> bool:
+    term = ctx.term(term_id or "")
+    variable = next((v for v in ctx.plan.variables if v.term == term_id), None)
+    if term is None or variable is None:
+        return False
+    bad, limit = term.badness(position), term.badness(variable.walk_away)
+    return bad is not None and limit is not None and bad > limit
 
 
 def _trade_text(ctx: PlanContext, term_id: str | None, position: object) -> str:
@@ -237,7 +262,7 @@ def term_without_value(ctx: PlanContext) -> Iterator[Issue]:
     for i, concession in enumerate(ctx.plan.concessions):
         for side in ("give", "get"):
             trade = getattr(concession, side)
-            if trade is not None and not isinstance(trade, str):
+            if isinstance(trade, Trade):
                 traded.append((("concessions", i, side, "term"), trade.term))
     contract = pricer.contract_term
     for path, term_id in traded:
@@ -264,9 +289,51 @@ def term_without_value(ctx: PlanContext) -> Iterator[Issue]:
             )
 
 
+@rule("NP707", "economics-not-checked", Severity.WARNING, target="plan", ideas=(2, 10))
+def economics_not_checked(ctx: PlanContext) -> Iterator[Issue]:
+    """The package rules could not run: the plan has no list value to price it against.
+
+    Why it matters:
+        The package floor (NP701), the package approval ladder (NP702) and the value of each
+        trade (NP703) all measure against the deal's annual list value. Without it they
+        cannot run, and a plan that would breach the floor would pass unnoticed; this finding
+        says so instead of staying silent.
+
+    Fails:
+        deal: {title: 2027 renewal, customer: Acme, owner: Dana}    # no list_value
+        (the playbook sets `economics.floor: 80`)
+
+    Passes:
+        deal: {title: 2027 renewal, customer: Acme, owner: Dana, list_value: 240000}
+
+    Options:
+        none; runs when the playbook sets a package floor, a package authority or any
+        value model.
+    """
+    if ctx.plan.deal.list_value is not None:
+        return
+    settings = ctx.playbook.economics
+    checks = []
+    if settings is not None and settings.floor is not None:
+        checks.append(f"the {format_percent(settings.floor)} package floor")
+    if settings is not None and settings.authority is not None:
+        checks.append("the package approval ladder")
+    if any(term.worth for term in ctx.playbook.terms) and ctx.plan.concessions:
+        checks.append("the value of each trade")
+    if checks:
+        listed = ", ".join(checks[:-1]) + (" and " if len(checks) > 1 else "") + checks[-1]
+        yield Issue(
+            ("deal",),
+            f"no deal.list_value: {listed} could not be checked",
+            "add `list_value:` under `deal:` (the annual list value, in the deal currency)",
+            key=True,
+        )
+
+
 RULES = [
     package_below_floor,
     package_needs_approval,
     trade_gives_more,
     term_without_value,
+    economics_not_checked,
 ]

@@ -90,7 +90,9 @@ def approval_outside_limits(ctx: PlaybookContext) -> Iterator[Issue]:
         none.
     """
     for i, term in enumerate(ctx.playbook.terms):
-        authority = term.badness(term.authority) if term.authority is not None else None
+        valid = term.authority is not None and _position_ok(term, term.authority)
+        # an authority outside the limits is NP903's: the rungs are not measured against it
+        authority = term.badness(term.authority) if valid else None
         for j, rung in enumerate(term.approvals):
             where = ("terms", i, "approvals", j, "up_to")
             if not _position_ok(term, rung.up_to):
@@ -227,7 +229,7 @@ def standard_outside_authority(ctx: PlaybookContext) -> Iterator[Issue]:
                 + _allowed(term),
                 "set the standard position inside the term's limits",
             )
-        elif term.past_authority(standard):
+        elif _position_ok(term, term.authority) and term.past_authority(standard):
             yield Issue(
                 where,
                 f"standard position {show(term, standard)} of '{term.id}' is past the rep's "

@@ -9,6 +9,7 @@ from negplan.domain import Status
 from negplan.findings import Severity
 from negplan.rules._util import show
 from negplan.rules.base import Issue, PlanContext, rule
+from negplan.rules.completeness import is_placeholder
 
 
 def _plural(n: int, word: str) -> str:
@@ -87,6 +88,7 @@ def no_alternatives(ctx: PlanContext) -> Iterator[Issue]:
     Fails:
         alternatives:
           ours: {description: redeploy the team on the Initech pilot}
+          theirs: {description: n/a}          # n/a, none, unknown, tbd, - say nothing
 
     Passes:
         alternatives:
@@ -98,13 +100,20 @@ def no_alternatives(ctx: PlanContext) -> Iterator[Issue]:
     """
     alternatives = ctx.plan.alternatives
     for side, words in (("ours", "our"), ("theirs", "the buyer's")):
-        if alternatives is None or getattr(alternatives, side) is None:
+        alternative = getattr(alternatives, side) if alternatives is not None else None
+        what = f"what {'we do' if side == 'ours' else 'they do'} if there is no deal"
+        if alternative is None:
             yield Issue(
                 ("alternatives", side),
                 f"no alternatives.{side}: {words} alternative to a deal is missing",
-                f"add `alternatives.{side}`: what {'we do' if side == 'ours' else 'they do'} "
-                "if there is no deal",
+                f"add `alternatives.{side}`: {what}",
                 key=True,
+            )
+        elif is_placeholder(alternative.description):
+            yield Issue(
+                ("alternatives", side, "description"),
+                f"alternatives.{side} says '{alternative.description}': that is not an alternative",
+                f"describe {what}, and what it costs {'us' if side == 'ours' else 'them'}",
             )
 
 
@@ -188,12 +197,13 @@ def interest_unvalidated(ctx: PlanContext) -> Iterator[Issue]:
 
 @rule("NP506", "target-equals-walk-away", Severity.WARNING, target="plan", ideas=(15,))
 def target_equals_walk_away(ctx: PlanContext) -> Iterator[Issue]:
-    """A variable has no target, or its target equals its walk-away.
+    """A variable has no target, or its target equals its walk-away (unless held firm).
 
     Why it matters:
         Negotiators who aim at an ambitious target do better than those who focus on their
         floor. A target equal to the walk-away leaves no room: the first concession is
-        already the last.
+        already the last. A term held firm on purpose (one position: `firm: true`, or the
+        same opening, target and walk-away) is not this mistake.
 
     Fails:
         - term: discount
@@ -205,11 +215,22 @@ def target_equals_walk_away(ctx: PlanContext) -> Iterator[Issue]:
           opening: 0
           target: 5
           walk_away: 10
+        - {term: payment_terms, target: 30, firm: true}     # held firm
 
     Options:
         none.
     """
     for i, variable in enumerate(ctx.plan.variables):
+        positions = {variable.opening, variable.target, variable.walk_away}
+        if variable.firm and len(positions) > 1:
+            yield Issue(
+                ("variables", i, "firm"),
+                f"{variable.term} is held firm, but its opening, target and walk-away differ",
+                "a firm term has one position: give it as `target:` alone, or drop `firm: true`",
+            )
+            continue
+        if variable.firm or (len(positions) == 1 and None not in positions):
+            continue  # held firm: one position, no room planned on purpose
         if variable.target is None:
             yield Issue(
                 ("variables", i),
@@ -217,6 +238,7 @@ def target_equals_walk_away(ctx: PlanContext) -> Iterator[Issue]:
                 "add `target:`: what a great deal looks like on this term",
             )
         elif variable.walk_away is not None and variable.target == variable.walk_away:
+            # (a term held firm on purpose was skipped above)
             term = ctx.term(variable.term)
             shown = show(term, variable.target) if term else str(variable.target)
             yield Issue(
@@ -287,7 +309,7 @@ def no_criteria(ctx: PlanContext) -> Iterator[Issue]:
         )
 
 
-@rule("NP511", "no-meeting-objective", Severity.INFO, target="plan", ideas=(1,))
+@rule("NP513", "no-meeting-objective", Severity.INFO, target="plan", ideas=(1,))
 def no_meeting_objective(ctx: PlanContext) -> Iterator[Issue]:
     """The plan does not say what this meeting should achieve, or which next step to ask for.
 

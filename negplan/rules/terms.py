@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
-from negplan.domain import AlignmentStatus, Unit
+from negplan.domain import Unit
 from negplan.findings import Severity
+from negplan.models.plan import Trade, Variable
 from negplan.models.playbook import Term
 from negplan.rules._util import LABELS, POSITIONS, show, show_limits
 from negplan.rules.base import Issue, PlanContext, rule
 from negplan.schema import suggest
+from negplan.signoffs import assess, entries_for, snippet, term_ladder, unresolved
 
 
 @rule("NP201", "unknown-term", Severity.ERROR, target="plan", ideas=(10,))
 def unknown_term(ctx: PlanContext) -> Iterator[Issue]:
-    """A variable (or a concession's get) names a term that is not in the playbook.
+    """A variable, a concession's give or get, or a sign-off names a term not in the playbook.
 
     Why it matters:
         The playbook's term library is the company's shared list of what can be traded, with
@@ -40,14 +43,35 @@ def unknown_term(ctx: PlanContext) -> Iterator[Issue]:
                 f"term '{variable.term}' is not in the playbook",
                 suggest(variable.term, known) or "terms: " + ", ".join(known),
             )
-    for i, concession in enumerate(ctx.plan.concessions):
-        get = concession.get
-        if get is not None and not isinstance(get, str) and ctx.term(get.term) is None:
+    planned = [v.term for v in ctx.plan.variables if ctx.term(v.term) is not None]
+    for i, entry in enumerate(ctx.plan.alignment):
+        if entry.term is not None and ctx.term(entry.term) is None:
             yield Issue(
-                ("concessions", i, "get", "term"),
-                f"concession {i + 1} gets on term '{get.term}', which is not in the playbook",
-                suggest(get.term, known) or "describe it in words, or use a playbook term",
+                ("alignment", i, "term"),
+                f"sign-off with {entry.with_} is on term '{entry.term}', which is not in the "
+                "playbook",
+                suggest(entry.term, planned)
+                or suggest(entry.term, known)
+                or "terms: " + ", ".join(known),
             )
+    for i, concession in enumerate(ctx.plan.concessions):
+        for side, verb in (("give", "gives"), ("get", "gets")):
+            trade = getattr(concession, side)
+            if isinstance(trade, Trade) and ctx.term(trade.term) is None:
+                # the plan's own variables first: that is what a slip usually meant
+                hint = suggest(trade.term, planned) or suggest(trade.term, known)
+                yield Issue(
+                    ("concessions", i, side, "term"),
+                    f"concession {i + 1} {verb} on term '{trade.term}', which is not in the "
+                    "playbook",
+                    hint
+                    or (
+                        "use a playbook term, or for a get a commitment: "
+                        "`{commitment: ..., by: YYYY-MM-DD}`"
+                        if side == "get"
+                        else "use one of the plan's variables: " + ", ".join(planned)
+                    ),
+                )
 
 
 @rule("NP202", "position-outside-limits", Severity.ERROR, target="plan", ideas=(10,))
@@ -81,7 +105,7 @@ def outside_limits(ctx: PlanContext) -> Iterator[Issue]:
     for i, concession in enumerate(ctx.plan.concessions):
         for side in ("give", "get"):
             trade = getattr(concession, side)
-            if trade is None or isinstance(trade, str):
+            if not isinstance(trade, Trade):
                 continue
             term = ctx.term(trade.term)
             if term is not None and not term.within_limits(trade.value):
@@ -113,7 +137,7 @@ def _why(term: Term, label: str, value: object) -> tuple[str, str]:
 
 @rule("NP203", "past-authority", Severity.WARNING, target="plan", ideas=(10,))
 def past_authority(ctx: PlanContext) -> Iterator[Issue]:
-    """A position goes past the rep's authority; names the approver needed.
+    """A position goes past the rep's authority and no sign-off covers it; names the approver.
 
     Why it matters:
         Centralised strategy, decentralised execution: the rep may move alone up to their
@@ -121,42 +145,71 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
         meeting, or the rep ends up promising what they cannot sign.
 
     Fails:
-        - term: discount            # rep authority 10%, ladder: 20% director, 30% CFO
+        - term: discount            # rep authority 10%, ladder: 20% director, 30% VP Sales
           walk_away: 18
 
     Passes:
         - term: discount
           walk_away: 10
-        or, past authority with the sign-off recorded as agreed:
+        or, past authority with the sign-off of the rung it needs, for at least that value:
         alignment:
-          - {with: Regional sales director, term: discount, status: agreed}
+          - {with: Regional sales director, term: discount, up_to: 18, status: agreed,
+             date: 2026-11-20}
 
     Options:
-        none. A pending or disputed sign-off keeps the warning (see NP601, NP602).
+        none. A sign-off that does not cover the position is reported at the sign-off
+        (NP601); a disputed one, or one still pending close to the meeting, by NP602.
     """
-    agreed = {
-        entry.term
-        for entry in ctx.plan.alignment
-        if entry.term and entry.status is AlignmentStatus.AGREED
-    }
+    meeting, window = ctx.plan.deal.meeting, ctx.playbook.requirements.pending_alignment_days
     for i, variable in enumerate(ctx.plan.variables):
         term = ctx.term(variable.term)
-        if term is None or variable.term in agreed:
+        if term is None:
             continue
-        worst = None
-        for name in POSITIONS:
-            value = getattr(variable, name)
-            if value is not None and term.within_limits(value) and term.past_authority(value):
-                worst = name  # positions are listed best-first, so keep the last
+        worst = worst_past_authority(term, variable)
         if worst is None:
             continue
         value = getattr(variable, worst)
-        yield Issue(
-            ("variables", i, worst),
+        entries = entries_for(ctx.plan, term.id)
+        verdict = assess(ctx.plan, entries, term_ladder(term), value, ctx.today)
+        if verdict.covered or verdict.problem is not None or _misspelt_entry(ctx, term.id):
+            continue  # the sign-off's own finding (NP601, or NP201 for its term) says why
+        entry = ctx.plan.alignment[verdict.index] if verdict.index is not None else None
+        if entry is not None and unresolved(entry, meeting, ctx.today, window):
+            continue
+        rung = term.approver_for(value)
+        who = rung.approver if rung else term.owner
+        message = (
             f"{LABELS[worst]} {show(term, value)} on {term.id} goes past your authority "
-            f"({show(term, term.authority)}): {needs(term, value)}",
-            "get the sign-off before the meeting and record it under `alignment:`",
+            f"({show(term, term.authority)}): {needs(term, value)}"
         )
+        if entry is not None:
+            yield Issue(
+                ("variables", i, worst),
+                f"{message}; the sign-off with {entry.with_} is still {entry.status.value}",
+                "get the answer before the meeting, and record it as agreed with its date",
+            )
+        else:
+            yield Issue(
+                ("variables", i, worst),
+                message,
+                "get the sign-off before the meeting and record it under `alignment:`: "
+                f"`{snippet(who, term.id, value)}`",
+            )
+
+
+def _misspelt_entry(ctx: PlanContext, term_id: str) -> bool:
+    unknown = [e.term for e in ctx.plan.alignment if e.term and ctx.term(e.term) is None]
+    return bool(difflib.get_close_matches(term_id, unknown, n=1, cutoff=0.6))
+
+
+def worst_past_authority(term: Term, variable: Variable) -> str | None:
+    """The furthest position of a variable that goes past authority (within limits), or None."""
+    worst = None
+    for name in POSITIONS:
+        value = getattr(variable, name)
+        if value is not None and term.within_limits(value) and term.past_authority(value):
+            worst = name  # positions are listed best-first, so keep the last
+    return worst
 
 
 def needs(term: Term, value: object) -> str:

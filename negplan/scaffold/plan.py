@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import textwrap
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from negplan.models.plan import Deal, Plan
-from negplan.models.playbook import Playbook
+from negplan.models.playbook import Playbook, TradeLevel
 from negplan.scaffold.answers import Answers
 from negplan.scaffold.terms import Position, opening_note, positions, term_notes
 
@@ -171,15 +172,18 @@ class _Builder:
             "asks": "What the buyer will ask or object, and how we answer.",
             "questions": "Questions that uncover interests and the buyer's alternatives "
             f"(at least {req.min_questions}).",
-            "alignment": "Internal sign-offs for anything past your authority: with (approver "
-            "or owner),\nterm, status (agreed, pending or disputed).",
+            "alignment": "Internal sign-offs for anything past your authority: with (the "
+            "approver role on the\nplaybook's ladder), term (or topic: package), up_to (how "
+            "far it goes), status\n(agreed, pending or disputed) and date (when agreed).",
         }
         return notes.get(name)
 
     def _concessions_note(self) -> str:
         lines = [
             "Trade, never give: each give gets something back; list them in the order "
-            "you plan to make them."
+            "you plan to make them.",
+            "give: a term and the position we move to. get: a term and value, or a "
+            "commitment with a date.",
         ]
         if self.pb.strategy.dont_lead_with:
             lines.append(
@@ -338,15 +342,48 @@ class _Builder:
         return _todo("the point where we decline the deal, in one line")
 
     def _concessions(self) -> Any:
-        return _seq(
-            [
-                _map(
-                    give=_todo("what we give (cheap for us, valuable to them)"),
-                    get=_todo("what we get in return"),
-                    condition=_todo("if you ..., we can ..."),
-                )
-            ]
+        return _seq([self._concession(give) for give in self._first_gives()])
+
+    def _concession(self, give: Any) -> Any:
+        return _map(
+            give=give,
+            get=_map(
+                commitment=_todo("what the buyer commits to in return"),
+                by=self.answers.meeting or date.today() + timedelta(days=30),
+            ),
+            condition=_todo("if you ..., we can ..."),
         )
+
+    def _first_gives(self) -> list[Any]:
+        """The first gives to plan: the cheapest term (never one the strategy says not to lead
+        with), moved to its target; and when that is a price term, a terms or creative give
+        after it, so that the plan does not trade price alone."""
+        avoid = set(self.pb.strategy.dont_lead_with)
+        moves = [
+            (term, target)
+            for term in self.terms
+            for opening, target, _ in [positions(term)]
+            if target is not None and target != opening
+        ]
+        moves.sort(
+            key=lambda m: (
+                m[0].id in avoid,
+                m[0].level is TradeLevel.PRICE,
+                m[0].cost.rank,
+                -m[0].priority,
+            )
+        )
+        if not moves:
+            return [_map(term=_todo("a term of the variables above"), value=None)]
+        chosen = moves[:1]
+        if chosen[0][0].level is TradeLevel.PRICE:
+            chosen += [m for m in moves if m[0].level is not TradeLevel.PRICE][:1]
+        gives = []
+        for term, target in chosen:
+            give = _map(term=term.id, value=_yaml_value(target))
+            give.fa.set_flow_style()
+            gives.append(give)
+        return gives
 
     def _asks(self) -> Any:
         count = max(self.pb.requirements.min_asks, 1)

@@ -28,7 +28,7 @@ PLACES = [
     ("  - What happens on your side", "  - {q}\n  - What happens on your side"),
     ("notes: Only against the 36-month term and the warehouse expansion.", "notes: {q}"),
     ("- ask: Payment at 90 days", "- ask: {q}"),
-    ("get: Signature by 31 March 2027", "get: {q}"),
+    ("commitment: signed order form,", "commitment: {q},"),
     ("condition: If the order is signed this quarter", "condition: {q}"),
     ("  - interest: Predictable software", "  - interest: {q}\n    status: validated\n  - "
      "interest: Predictable software"),

@@ -11,37 +11,46 @@ PAST = (
     "    opening: 0\n    target: 5\n    walk_away: 10\n",
     "    opening: 0\n    target: 5\n    walk_away: 18\n",
 )
-ALIGNMENT = "alignment:\n  - with: Finance director\n    term: payment_terms\n    status: agreed\n"
+ALIGNMENT = (
+    "alignment:\n  - with: Finance director\n    term: payment_terms\n    up_to: 45\n"
+    "    status: agreed\n"
+)
 
 
-def test_position_past_authority_without_alignment(tmp_path: Path) -> None:
-    text = mutate(CLEAN_TEXT, PAST)
-    findings = check_text(tmp_path, text).findings
-    assert at(findings, "NP601") == [(line_of(text, "walk_away: 18"), 16)]
-    (finding,) = [f for f in findings if f.code == "NP601"]
-    assert "Regional sales director" in finding.message
-    assert finding.hint == (
-        "add under `alignment:` - with: Regional sales director, term: discount, status: pending"
-    )
-
-
-def test_agreed_alignment_silences_both(tmp_path: Path) -> None:
-    entry = "  - with: Regional sales director\n    term: discount\n    status: agreed\n"
-    text = mutate(
+def _with_entry(entry: str) -> str:
+    return mutate(
         CLEAN_TEXT, PAST, (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n" + entry, 1))
     )
-    found = codes(check_text(tmp_path, text).findings)
+
+
+def test_position_past_authority_without_sign_off_is_one_finding(tmp_path: Path) -> None:
+    text = mutate(CLEAN_TEXT, PAST)
+    findings = check_text(tmp_path, text).findings
+    assert at(findings, "NP203") == [(line_of(text, "walk_away: 18"), 16)]
+    assert "NP601" not in codes(findings)  # one root cause, one finding
+    (finding,) = [f for f in findings if f.code == "NP203"]
+    assert "needs Regional sales director" in finding.message
+    assert finding.hint is not None
+    assert finding.hint.endswith(
+        "`- {with: Regional sales director, term: discount, up_to: 18, status: pending}`"
+    )
+
+
+def test_agreed_sign_off_of_the_right_rung_and_value_covers_it(tmp_path: Path) -> None:
+    entry = (
+        "  - with: Regional sales director\n    term: discount\n    up_to: 18\n"
+        "    status: agreed\n    date: 2026-11-20\n"
+    )
+    found = codes(check_text(tmp_path, _with_entry(entry)).findings)
     assert not found & {"NP203", "NP601"}
 
 
-def test_pending_alignment_keeps_the_authority_warning(tmp_path: Path) -> None:
-    entry = "  - with: Regional sales director\n    term: discount\n    status: pending\n"
-    text = mutate(
-        CLEAN_TEXT, PAST, (ALIGNMENT, ALIGNMENT.replace("alignment:\n", "alignment:\n" + entry, 1))
-    )
-    found = codes(check_text(tmp_path, text).findings)
-    assert "NP601" not in found  # the sign-off is recorded ...
-    assert "NP203" in found  # ... but not yet given
+def test_pending_sign_off_keeps_the_authority_warning(tmp_path: Path) -> None:
+    entry = "  - with: Regional sales director\n    term: discount\n    up_to: 18\n    status: pending\n"
+    findings = check_text(tmp_path, _with_entry(entry)).findings
+    assert "NP601" not in codes(findings)  # the sign-off is recorded ...
+    (finding,) = [f for f in findings if f.code == "NP203"]  # ... but not yet given
+    assert finding.message.endswith("the sign-off with Regional sales director is still pending")
 
 
 def test_disputed_alignment(tmp_path: Path) -> None:

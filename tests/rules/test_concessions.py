@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support import CLEAN_TEXT, DEFAULT_PLAYBOOK_TEXT, at, check_text, codes, line_of, mutate
 
 PAYMENT_GIVE = (
     "  - give: {term: payment_terms, value: 45}\n"
-    "    get: Signature by 31 March 2027\n"
+    "    get: {commitment: signed order form, by: 2027-03-31}\n"
     "    condition: If the order is signed this quarter\n"
 )
 FIRST_GIVE = (
@@ -26,9 +27,43 @@ def test_give_without_get(tmp_path: Path) -> None:
     assert finding.message == "concession 3 gives payment_terms 45 days without getting anything"
 
 
-def test_give_with_an_empty_text_get(tmp_path: Path) -> None:
-    text = mutate(CLEAN_TEXT, ("    get: Signature by 31 March 2027\n", '    get: " "\n'))
-    assert "NP401" in codes(check_text(tmp_path, text).findings)
+@pytest.mark.parametrize("get", ['" "', "a handshake", "nothing"])
+def test_a_get_in_words_is_refused_at_its_line(tmp_path: Path, get: str) -> None:
+    text = mutate(
+        CLEAN_TEXT,
+        (
+            "    get: {commitment: signed order form, by: 2027-03-31}\n",
+            f"    get: {get}\n",
+        ),
+    )
+    findings = check_text(tmp_path, text).findings
+    assert [(f.code, f.line) for f in findings if f.severity.value == "error"] == [
+        ("NP101", line_of(text, f"get: {get}"))
+    ]
+    assert findings[0].hint is not None and "commitment" in findings[0].hint
+
+
+@pytest.mark.parametrize(
+    ("give", "get"), [("40% discount", "a handshake"), ("120 days payment terms", "nothing")]
+)
+def test_a_give_in_words_is_refused_at_its_line(tmp_path: Path, give: str, get: str) -> None:
+    text = mutate(
+        CLEAN_TEXT,
+        (
+            "  - give: {term: payment_terms, value: 45}\n"
+            "    get: {commitment: signed order form, by: 2027-03-31}\n",
+            f"  - give: {give}\n    get: {get}\n",
+        ),
+    )
+    result = check_text(tmp_path, text)
+    assert result.plan is None  # never a plan that passes
+    assert [(f.code, f.line) for f in result.findings] == [
+        ("NP101", line_of(text, f"give: {give}")),
+        ("NP101", line_of(text, f"get: {get}")),
+    ]
+    assert result.findings[0].message.startswith(
+        "concessions[2].give: a give names a term and a value, not a sentence"
+    )
 
 
 def test_give_past_walk_away(tmp_path: Path) -> None:
@@ -85,7 +120,7 @@ def test_costly_give_before_cheap_one(tmp_path: Path) -> None:
     messages = [f.message for f in findings if f.code == "NP404"]
     assert (
         messages[0]
-        == "concession 1 gives discount before the cheaper training_seats (cost high vs low)"
+        == "concession 1 gives discount before the cheaper training_seats (cost to us high vs low)"
     )
 
 
@@ -99,7 +134,8 @@ def test_same_cost_more_protected_term_first(tmp_path: Path) -> None:
     text = mutate(CLEAN_TEXT, (FIRST_GIVE + second, second + FIRST_GIVE))
     messages = [f.message for f in check_text(tmp_path, text).findings if f.code == "NP404"]
     assert messages == [
-        "concession 1 gives support_tier before the cheaper training_seats (priority 8 vs 10)"
+        "concession 1 gives support_tier before training_seats, which costs us as much and the "
+        "playbook protects less (priority 8 vs 10)"
     ]
 
 
@@ -133,16 +169,35 @@ def test_concession_steps_that_stay_equal(tmp_path: Path) -> None:
     )
 
 
-def test_price_only_trades(tmp_path: Path) -> None:
+def test_price_only_gives(tmp_path: Path) -> None:
+    # every give on a price-level term, although the variables hold terms-level terms
+    start = CLEAN_TEXT.index("concessions:")
+    end = CLEAN_TEXT.index("asks:")
+    concessions = (
+        "concessions:\n"
+        "  - give: {term: discount, value: 3}\n"
+        "    get: {term: contract_length, value: 36}\n"
+        "  - give: {term: discount, value: 5}\n"
+        "    get: {commitment: signed order form, by: 2027-03-31}\n\n"
+    )
+    text = CLEAN_TEXT[:start] + concessions + CLEAN_TEXT[end:]
+    findings = check_text(tmp_path, text).findings
+    (finding,) = [f for f in findings if f.code == "NP406"]
+    assert finding.message == "the concession plan gives only on price-level terms: discount"
+    assert finding.line == line_of(text, "concessions:")
+    assert "NP406" not in codes(check_text(tmp_path, CLEAN_TEXT).findings)
+
+
+def test_price_only_variables_without_a_concession_plan(tmp_path: Path) -> None:
     start = CLEAN_TEXT.index("variables:")
-    end = CLEAN_TEXT.index("walk_away: >-")
+    end = CLEAN_TEXT.index("asks:")
     variables = (
         "variables:\n"
         "  - {term: discount, opening: 0, target: 5, walk_away: 10}\n"
         "  - {term: free_months, opening: 0, target: 0, walk_away: 1}\n\n"
+        "walk_away: below 10% discount\n\n"
     )
     text = CLEAN_TEXT[:start] + variables + CLEAN_TEXT[end:]
-    # no term is required, so a plan may trade price terms only
     pb = DEFAULT_PLAYBOOK_TEXT.replace("    required: true\n", "")
     findings = check_text(tmp_path, text, playbook=pb).findings
     (finding,) = [f for f in findings if f.code == "NP406"]

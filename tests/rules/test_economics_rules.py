@@ -61,7 +61,7 @@ def test_within_hard_limits_but_below_the_floor(tmp_path: Path) -> None:
         (
             "alignment:\n",
             "alignment:\n  - with: Regional sales director\n    term: discount\n"
-            "    status: agreed\n",
+            "    up_to: 18\n    status: agreed\n    date: 2026-11-20\n",
         ),
     )
     findings = check_text(tmp_path, text).findings
@@ -90,10 +90,11 @@ def test_package_past_authority_needs_approval(tmp_path: Path) -> None:
     (finding,) = [f for f in findings if f.code == "NP702"]
     assert finding.message == (
         "the walk-away package concedes 16.02% of list value (EUR 76,878.08), past the rep's "
-        "15% package authority: needs Regional sales director, and has no alignment entry"
+        "15% package authority: needs Regional sales director, and has no sign-off"
     )
     assert finding.hint == (
-        "add under `alignment:` - with: Regional sales director, topic: package, status: pending"
+        "get the sign-off before the meeting and record it under `alignment:`: "
+        "`- {with: Regional sales director, topic: package, up_to: 16.1, status: pending}`"
     )
 
 
@@ -104,7 +105,7 @@ def test_package_alignment_entry_silences_it(tmp_path: Path) -> None:
         (
             "alignment:\n",
             "alignment:\n  - with: Regional sales director\n    topic: Package\n"
-            "    status: agreed\n    date: 2026-11-20\n",
+            "    up_to: 16.1\n    status: agreed\n    date: 2026-11-20\n",
         ),
     )
     assert "NP702" not in codes(check_text(tmp_path, text).findings)
@@ -142,10 +143,13 @@ def test_trade_giving_more_than_it_gets(tmp_path: Path) -> None:
     )
 
 
-def test_text_gets_are_not_compared(tmp_path: Path) -> None:
+def test_commitment_gets_are_not_compared(tmp_path: Path) -> None:
     text = mutate(
         CLEAN_TEXT,
-        ("get: {term: reference_calls, value: 2}", "get: Two reference calls a year"),
+        (
+            "get: {term: reference_calls, value: 2}",
+            "get: {commitment: two reference calls a year, by: 2027-06-30}",
+        ),
     )
     assert "NP703" not in codes(check_text(tmp_path, text).findings)
 

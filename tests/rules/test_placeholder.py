@@ -26,8 +26,8 @@ def test_silent_on_the_clean_example(tmp_path: Path) -> None:
          "questions[0]"),
         ("  - with: Finance director", "  - with: TODO approver", "with: TODO", 11,
          "alignment[0].with"),
-        ("    get: Signature by 31 March 2027", "    get: TODO what we get", "get: TODO", 10,
-         "concessions[2].get"),
+        ("get: {commitment: signed order form,", "get: {commitment: TODO what they commit to,",
+         "commitment: TODO", 23, "concessions[2].get.commitment"),
     ],
 )  # fmt: skip
 def test_fires_at_the_placeholder_value(
