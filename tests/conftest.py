@@ -42,16 +42,17 @@ def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+def cli(*args: str | os.PathLike[str], input: str | None = None) -> Result:
+    """Run ``negplan ARGS...`` in-process and return exit code, stdout and stderr."""
+    runner = CliRunner()
+    result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
 @pytest.fixture
 def run_cli() -> Callable[..., Result]:
-    """Run ``negplan ARGS...`` in-process and return exit code, stdout and stderr."""
-
-    def run(*args: str | os.PathLike[str], input: str | None = None) -> Result:
-        runner = CliRunner()
-        result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-        return Result(result.exit_code, result.stdout, result.stderr)
-
-    return run
+    """:func:`cli`, as a fixture."""
+    return cli
 
 
 @pytest.fixture

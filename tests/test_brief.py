@@ -113,7 +113,9 @@ def html_parts(text: str) -> TagCollector:
 HTML_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "div", "h1", "h2", "span",
     "b", "br", "section", "ul", "ol", "li", "p", "table", "colgroup", "col", "thead", "tbody",
-    "tr", "th", "td",
+    "tr", "th", "td", "figure", "figcaption",
+    # the pictures, inline SVG
+    "svg", "rect", "line", "polygon", "polyline", "circle", "text",
 }  # fmt: skip
 
 
@@ -151,9 +153,10 @@ def test_brief_is_deterministic(run_cli: Callable[..., Any]) -> None:
 def test_markdown_has_the_expected_tables(run_cli: Callable[..., Any]) -> None:
     result = run_cli("brief", CLEAN, "--today", TODAY)
     assert result.exit_code == 0, result
-    positions, concessions = md_tables(result.stdout)
-    assert positions[0] == ["Term", "Opening", "Target", "Walk-away", "Rep limit", "Sign-off"]
-    assert positions[1:] == [
+    positions, concessions, economics = md_tables(result.stdout)
+    header = ["Term", "Opening", "Target", "Walk-away", "Rep limit", "Range", "Sign-off"]
+    assert positions[0] == header
+    assert [row[:5] + row[6:] for row in positions[1:]] == [
         ["Discount off list price", "0%", "5%", "10%", "10%", "—"],
         ["Payment terms", "30 days", "30 days", "45 days", "45 days", "—"],
         ["Contract length", "36 months", "36 months", "24 months", "24 months", "—"],
@@ -161,7 +164,23 @@ def test_markdown_has_the_expected_tables(run_cli: Callable[..., Any]) -> None:
         ["Support tier included", "standard", "standard", "premium", "premium", "—"],
         ["Published case study", "yes", "yes", "no", "no", "—"],
     ]
-    assert concessions[0] == ["#", "Give", "Get", "Condition"]
+    # Best for us on the left: opening, target, walk-away, then the rep's limit (┆) and the
+    # approval zone (░); the walk-away sits at the limit.
+    assert positions[1][5] == "O─T──W┆░░░░░░░░░░░░░░"
+    assert concessions[0] == ["#", "Give", "Get", "Condition", "Given", "Kept"]
+    assert [row[4:] for row in concessions[1:]] == [
+        ["█ EUR 3,000", "101%"],
+        ["██▏ EUR 9,600", "99.67%"],
+        ["▌ EUR 2,367", "99.34%"],
+        ["████████ EUR 36,000", "94.34%"],
+        ["████▊ EUR 21,600", "95.5%"],
+    ]
+    assert economics == [
+        ["", "At target", "At walk-away"],
+        ["List value", "EUR 720,000 (3 years)", "EUR 480,000 (2 years)"],
+        ["Net value", "EUR 696,000 (96.67%)", "EUR 409,122 (85.23%)"],
+        ["Concession", "EUR 24,000 (3.33%)", "EUR 70,878 (14.77%)"],
+    ]
     assert [row[:3] for row in concessions[1:]] == [
         ["1", "Training academy seats: 10", "Published case study: yes"],
         ["2", "Support tier included: premium", "Contract length: 36 months"],
@@ -175,17 +194,19 @@ def test_markdown_has_the_expected_tables(run_cli: Callable[..., Any]) -> None:
     ]
 
 
-def test_deal_economics_line_and_its_redaction(run_cli: Callable[..., Any]) -> None:
+def test_deal_economics_table_and_its_redaction(run_cli: Callable[..., Any]) -> None:
     # Clean example: list 240,000 a year. Target: 3 years, discount 5% = 3 x 12,000 off,
     # training seats 10 x 300 (once) = 3,000 off, case study +15,000: 720,000 - 36,000 - 3,000
-    # + 15,000 = 696,000 (96.67% of list).
+    # + 15,000 = 696,000 (96.67% of list). Walk-away: EUR 409,121.92, shown as 409,122.
     for fmt in ("md", "html"):
         shown = run_cli("brief", CLEAN, "--today", TODAY, "-f", fmt).stdout
-        assert "Net value at target EUR 696,000 (96.67% of list)" in shown
-        assert "authority (80% floor)" in shown
+        assert "EUR 696,000 (96.67%)" in shown and "EUR 409,122 (85.23%)" in shown
+        assert "Floor 80% of list (EUR 384,000 at walk-away)" in shown
+        assert "within the rep&#39;s authority" in shown or "within the rep's authority" in shown
+        assert "409,121.92" not in shown  # whole currency units on the page
         redacted = run_cli("brief", CLEAN, "--today", TODAY, "-f", fmt, "--redact").stdout
-        assert "Deal economics" not in redacted
-        assert "696,000" not in redacted and "409,121" not in redacted
+        assert "Deal economics" not in redacted and "DEAL ECONOMICS" not in redacted
+        assert "696,000" not in redacted and "409,12" not in redacted
 
 
 def test_markdown_sections_in_order(run_cli: Callable[..., Any]) -> None:
@@ -198,9 +219,13 @@ def test_markdown_sections_in_order(run_cli: Callable[..., Any]) -> None:
     ]
     assert headings == [
         "2027 platform renewal and expansion",
+        "This meeting",
         "Goals",
         "Value",
+        "Objective criteria",
+        "Their situation",
         "Buyer interests",
+        "Our interests",
         "Positions",
         "Concession plan",
         "Walk-away",
@@ -291,18 +316,23 @@ def test_hostile_text_is_inert_in_markdown(run_cli: Callable[..., Any], hostile:
     assert result.exit_code == 0, result
     tokens = md_tokens(result.stdout)
     kinds = {t.type for t in tokens}
-    assert not kinds & {"html_inline", "html_block", "link_open", "code_inline", "image"}
+    assert not kinds & {"html_inline", "html_block", "link_open", "image"}
+    # Code spans hold the pictures only: characters negplan draws, never plan text.
+    drawn = set("OTW┆─░▓█▉▊▋▌▍▎▏ ")
+    spans = [t.content for t in tokens if t.type == "code_inline"]
+    assert spans and all(set(span) <= drawn for span in spans), spans
     emphasised = [b.content for a, b in itertools.pairwise(tokens) if a.type == "em_open"]
     assert set(emphasised) <= {
         "estimated",
         "validated",
         "None needed: every position is within the rep's authority.",
+        "None recorded.",
     }
     assert "blockquote_open" not in kinds
     headings = [t for t in tokens if t.type == "heading_open"]
-    assert [t.tag for t in headings] == ["h1"] + ["h2"] * 11
+    assert [t.tag for t in headings] == ["h1"] + ["h2"] * 13
     positions, concessions = md_tables(result.stdout)
-    assert all(len(row) == 6 for row in positions)
+    assert all(len(row) == 7 for row in positions)
     assert all(len(row) == 4 for row in concessions)
     assert concessions[1] == [
         "1",
@@ -471,8 +501,11 @@ def test_redacted_brief_leaves_out_the_numbers(
     assert result.exit_code == 0, result
     for secret in REDACTED:
         assert secret not in result.stdout
-    assert "Discount off list price: 12%" in result.stdout
+    # Both gives lie between the target and the walk-away: each would bound the walk-away.
+    assert "Discount off list price: (withheld)" in result.stdout
     assert "Payment terms: (withheld)" in result.stdout
+    # The get is shown: it is what we ask for.
+    assert "Contract length: 36 months" in result.stdout
     assert "Redaction test renewal" in result.stdout
 
 

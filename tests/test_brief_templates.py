@@ -15,7 +15,8 @@ import pytest
 from conftest import CLEAN, ROOT, TODAY
 
 from negplan.brief import render
-from negplan.brief.data import Brief, build_brief
+from negplan.brief.build import build_brief
+from negplan.brief.data import Brief, FindingGroup, FindingItem
 from negplan.checking import CheckedPlan, check_plan
 from negplan.errors import TemplateError
 
@@ -93,11 +94,11 @@ def test_errors_in_a_shipped_template_name_its_file_and_line(fmt: str) -> None:
 
 
 def test_limits_apply_inside_a_shipped_template() -> None:
-    # The shipped template joins the buyer's decision makers: 300 x 1,000 characters.
-    huge = _brief()
-    huge = huge._replace(deal=huge.deal._replace(buyer_decision_makers=("x" * 1000,) * 300))
+    # The shipped template joins a finding's messages: 300 x 1,000 characters.
+    item = FindingItem("NP203", "past-authority", "plain", ("x" * 1000,) * 300, (1,))
+    huge = _brief(finding_groups=(FindingGroup("warning", "To look at", (item,)),))
     rendered, hint = _failure(huge, fmt="md")
-    line = _line_of("md", "buyer_decision_makers|join")
+    line = _line_of("md", "f.details|join")
     assert rendered.startswith(f"negplan/brief/templates/brief.md.j2:{line}: error: "), rendered
     assert "template stopped: value too large" in rendered
     assert hint == "brief templates must stay small and fast"

@@ -1,34 +1,18 @@
 """The data a brief template sees: plain, immutable records built from a checked plan.
 
-Every piece of plan text is cleaned here (:func:`~negplan.brief.text.clean`: control characters
+Every piece of plan text is cleaned (:func:`~negplan.brief.text.clean`: control characters
 replaced, bidi and zero-width characters removed, whitespace and newlines collapsed to single
 spaces) and every position is formatted in its term's unit, so templates only print strings.
-Escaping for the output format is the template environment's job.
+Escaping for the output format is the template environment's job. :mod:`negplan.brief.build`
+fills the records.
 
 The records are named tuples rather than frozen dataclasses, and this module does not
-postpone the evaluation of annotations (the plan and playbook types, imported only for type
-checking, are quoted instead): their classes are defined on every run of ``negplan brief``,
-and frozen dataclasses take about three times longer to define, named tuples with postponed
-annotations a third longer.
+postpone the evaluation of annotations: their classes are defined on every run of ``negplan
+brief``, and frozen dataclasses take about three times longer to define, named tuples with
+postponed annotations a third longer.
 """
 
-from datetime import date
-from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
-
-from negplan.brief.text import clean, optional
-from negplan.domain import AlignmentStatus, format_value
-from negplan.findings import Finding, Severity
-from negplan.models.plan import Commitment
-from negplan.readiness import readiness
-from negplan.rules import RULES
-from negplan.rules._util import POSITIONS, show
-from negplan.rules.terms import worst_past_authority
-from negplan.signoffs import assess, entries_for, term_ladder
-
-if TYPE_CHECKING:
-    from negplan.models.plan import Plan, Trade, Variable
-    from negplan.models.playbook import Playbook, Term
+from typing import NamedTuple
 
 #: Shown instead of a value left out of a redacted brief.
 WITHHELD = "(withheld)"
@@ -46,8 +30,23 @@ class Readiness(NamedTuple):
     rules: tuple[str, ...]
 
 
+class PersonRow(NamedTuple):
+    """Someone on the buyer's side: who they are and where they stand."""
+
+    name: str
+    role: str | None
+    decides: bool
+    stance: str | None
+    influence: str | None
+
+
 class DealInfo(NamedTuple):
-    """The header facts about the deal."""
+    """The header facts about the deal.
+
+    ``facts`` are the header's items in order, each a ``(label, value)`` pair such as
+    ``("Meeting", "2027-02-10")`` (the label may be empty), so a template joins them with one
+    separator and they never run together. ``buyer_side`` lists the buyer's people.
+    """
 
     title: str
     customer: str
@@ -61,10 +60,19 @@ class DealInfo(NamedTuple):
     lead: str | None
     approver: str | None
     buyer_decision_makers: tuple[str, ...]
+    facts: tuple[tuple[str, str], ...] = ()
+    buyer_side: tuple[PersonRow, ...] = ()
+
+
+class ObjectiveInfo(NamedTuple):
+    """This meeting: the outcome we want and the next step (commitment) we ask for."""
+
+    outcome: str | None
+    next_step: str | None
 
 
 class GoalRow(NamedTuple):
-    """One goal and its priority (must, should, nice)."""
+    """One goal and its priority (must, should, nice); goals come must first."""
 
     goal: str
     priority: str
@@ -87,10 +95,23 @@ class InterestRow(NamedTuple):
     status: str
 
 
+class OwnInterestRow(NamedTuple):
+    """One of our own interests."""
+
+    interest: str
+    priority: str | None
+
+
 class VariableRow(NamedTuple):
     """One traded term with its positions formatted in the term's unit.
 
-    In a redacted brief ``walk_away`` and ``authority`` are ``None`` and ``signoff`` is empty.
+    ``signoff`` names the approver a position past the rep's authority needs, and
+    ``signoff_status`` says where that sign-off stands (``agreed``, ``pending``,
+    ``disputed`` or ``not asked``), the same as the approvals section; ``attention`` is true
+    when the row needs action (past authority without an agreed sign-off, or outside the
+    hard limits). ``bar`` is the range picture: inline SVG in HTML, a line of text in
+    Markdown. In a redacted brief ``walk_away``, ``authority``, ``signoff`` and ``bar`` are
+    ``None``.
     """
 
     term: str
@@ -103,15 +124,29 @@ class VariableRow(NamedTuple):
     signoff: str | None
     buyer_value: str | None
     notes: str | None
+    signoff_status: str | None = None
+    signoff_done: bool = False
+    signoff_date: str | None = None
+    outside_limits: bool = False
+    attention: bool = False
+    bar: str | None = None
 
 
 class ConcessionRow(NamedTuple):
-    """One planned trade: give, get and the condition, in order."""
+    """One planned trade: give, get and the condition, in order.
+
+    ``given`` is the value the step gives away and ``kept`` the share of list value kept
+    after it (from the deal economics, ``None`` when not priced); ``bar`` is the step's size
+    as a line of text (Markdown only).
+    """
 
     step: int
     give: str
     get: str | None
     condition: str | None
+    given: str | None = None
+    kept: str | None = None
+    bar: str | None = None
 
 
 class AlternativeInfo(NamedTuple):
@@ -123,7 +158,10 @@ class AlternativeInfo(NamedTuple):
 
 
 class SignoffRow(NamedTuple):
-    """An approval needed or an internal sign-off recorded, with where it stands."""
+    """An approval needed or an internal sign-off recorded, with where it stands.
+
+    ``attention`` is true when it is needed and not agreed.
+    """
 
     who: str
     what: str
@@ -131,6 +169,46 @@ class SignoffRow(NamedTuple):
     done: bool
     date: str | None
     notes: str | None
+    attention: bool = False
+
+
+class EconomicsRow(NamedTuple):
+    """One line of the deal-economics table: a figure at target and at walk-away."""
+
+    label: str
+    target: str
+    walk_away: str
+
+
+class EconomicsInfo(NamedTuple):
+    """The deal economics as a small table, in whole currency units (as ``negplan value``).
+
+    ``floor`` and ``package`` are sentences; ``package_state`` is ``ok`` (within the rep's
+    authority), ``covered`` (an agreed package sign-off, in ``signoff``), ``attention``
+    (needs a sign-off not agreed yet, or below the floor) or ``none`` (no package authority
+    set). ``priced`` is false when the playbook prices none of the plan's terms.
+    """
+
+    currency: str
+    rows: tuple[EconomicsRow, ...]
+    floor: str | None
+    below_floor: bool
+    package: str
+    package_state: str
+    signoff: SignoffRow | None
+    priced: bool = True
+
+
+class LadderInfo(NamedTuple):
+    """The concession ladder: what each step gives away and the value kept after it.
+
+    ``chart`` is the picture (inline SVG, HTML only); ``note`` says what the chart leaves
+    out (steps not priced).
+    """
+
+    start: str | None
+    chart: str | None
+    note: str | None
 
 
 class AskRow(NamedTuple):
@@ -141,7 +219,10 @@ class AskRow(NamedTuple):
 
 
 class FindingRow(NamedTuple):
-    """One finding of the check (its message is ``None`` in a redacted brief)."""
+    """One finding of the check (its message is ``None`` in a redacted brief).
+
+    ``plain`` says what the finding means in plain words, for a manager.
+    """
 
     line: int
     col: int
@@ -149,14 +230,38 @@ class FindingRow(NamedTuple):
     code: str
     name: str
     message: str | None
+    plain: str = ""
+
+
+class FindingItem(NamedTuple):
+    """The findings of one rule at one severity: what they mean in plain words, their
+    messages (none in a redacted brief) and the plan lines they point at."""
+
+    code: str
+    name: str
+    plain: str
+    details: tuple[str, ...]
+    lines: tuple[int, ...]
+
+
+class FindingGroup(NamedTuple):
+    """The findings of one severity, under a heading in plain words, one item per rule."""
+
+    severity: str
+    title: str
+    items: tuple[FindingItem, ...]
 
 
 class Brief(NamedTuple):
     """Everything a brief template can print; each field is a top-level template variable.
 
-    ``economics`` is the one-line deal-economics summary (net value at target and at
-    walk-away, and the package's standing); it is ``None`` in a redacted brief or when the
-    plan has no list value, and templates print it only when present.
+    ``economics`` and ``ladder`` are ``None`` in a redacted brief or when the plan has no
+    list value. ``shortened`` lists what was left out to keep the page to one sheet (HTML
+    and PDF only), each as a short phrase; ``density`` asks for the smaller type a full plan
+    needs to fit (0 normal, 1 smaller, 2 smallest). ``legend`` is the key to the range
+    bars (small SVG pictures with words in HTML, a line of text in Markdown). ``splits``
+    says, for each two-column region of the HTML page, which of its sections (counted from
+    0, in template order) starts the second column.
     """
 
     title: str
@@ -179,243 +284,13 @@ class Brief(NamedTuple):
     questions: tuple[str, ...]
     asks: tuple[AskRow, ...]
     findings: tuple[FindingRow, ...]
-    economics: str | None = None
-
-
-def build_brief(
-    plan: "Plan",
-    playbook: "Playbook",
-    findings: list[Finding],
-    *,
-    playbook_name: str,
-    today: date,
-    redact: bool = False,
-    economics: str | None = None,
-) -> Brief:
-    """Collect what the brief prints from a validated plan, its playbook and its findings."""
-    terms = playbook.term_map
-    by_term = {v.term: v for v in plan.variables}
-    title = playbook.brief.title if playbook.brief and playbook.brief.title else None
-    return Brief(
-        title=clean(title or f"{playbook.company} negotiation brief"),
-        company=clean(playbook.company),
-        playbook=clean(playbook_name),
-        today=today.isoformat(),
-        redacted=redact,
-        deal=_deal(plan, playbook),
-        readiness=_readiness(findings),
-        goals=tuple(GoalRow(clean(g.goal), g.priority.value) for g in plan.goals),
-        value=ValueInfo(
-            optional(plan.value.statement) if plan.value else None,
-            tuple(clean(p) for p in plan.value.proof_points) if plan.value else (),
-        ),
-        interests=tuple(
-            InterestRow(
-                clean(i.interest),
-                optional(i.holder),
-                i.priority.value if i.priority else None,
-                optional(i.evidence),
-                i.status.value,
-            )
-            for i in plan.interests
-        ),
-        criteria=tuple(
-            clean(c.standard + (f" ({c.source})" if c.source else "")) for c in plan.criteria
-        ),
-        variables=tuple(_variable(v, terms.get(v.term), redact=redact) for v in plan.variables),
-        concessions=tuple(
-            ConcessionRow(
-                n,
-                _trade(c.give, terms, by_term, redact=redact),
-                _trade(c.get, terms, by_term, redact=False) if c.get is not None else None,
-                optional(c.condition),
-            )
-            for n, c in enumerate(plan.concessions, start=1)
-        ),
-        walk_away=None if redact else optional(plan.walk_away),
-        ours=_alternative(plan, "ours"),
-        theirs=_alternative(plan, "theirs"),
-        signoffs=() if redact else _signoffs(plan, terms, today),
-        questions=tuple(clean(q) for q in plan.questions),
-        asks=tuple(AskRow(clean(a.ask), optional(a.response)) for a in plan.asks),
-        findings=tuple(_finding(f, redact=redact) for f in findings),
-        economics=economics,
-    )
-
-
-def _deal(plan: "Plan", playbook: "Playbook") -> DealInfo:
-    deal = plan.deal
-    currency = deal.currency or playbook.currency
-    value = None
-    if deal.list_value is not None:
-        value = f"{format_value(deal.list_value, 'money')} {currency}"
-    deciders = tuple(
-        clean(c.name + (f" ({c.role})" if c.role else ""))
-        for c in plan.counterparts
-        if c.decision_maker
-    )
-    team = plan.team
-    return DealInfo(
-        title=clean(deal.title),
-        customer=clean(deal.customer),
-        owner=clean(deal.owner),
-        region=optional(deal.region),
-        segment=optional(deal.segment),
-        currency=currency,
-        list_value=value,
-        meeting=deal.meeting.isoformat() if deal.meeting else None,
-        close=deal.close.isoformat() if deal.close else None,
-        lead=optional(team.lead) if team else None,
-        approver=optional(team.decision_maker) if team else None,
-        buyer_decision_makers=deciders,
-    )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _readiness(findings: list[Finding]) -> Readiness:
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = sum(f.severity is Severity.WARNING for f in findings)
-    infos = sum(f.severity is Severity.INFO for f in findings)
-    state = readiness(findings)
-    counted: dict[str, int] = {}
-    for finding in findings:
-        if finding.severity in (Severity.ERROR, Severity.WARNING):
-            key = f"{finding.code} {_rule_name(finding.code)}".strip()
-            counted[key] = counted.get(key, 0) + 1
-    rules = tuple(k if n == 1 else f"{k} ×{n}" for k, n in counted.items())
-    summary = ", ".join(
-        (_plural(errors, "error"), _plural(warnings, "warning"), _plural(infos, "note"))
-    )
-    ready = not state.fails()
-    return Readiness(ready, state.value, errors, warnings, infos, summary, rules)
-
-
-def _rule_name(code: str) -> str:
-    rule = RULES.get(code)
-    return rule.name if rule else ""
-
-
-def _finding(finding: Finding, *, redact: bool) -> FindingRow:
-    return FindingRow(
-        line=finding.line,
-        col=finding.col,
-        severity=finding.severity.value,
-        code=finding.code,
-        name=_rule_name(finding.code),
-        message=None if redact else clean(finding.message),
-    )
-
-
-def _show(term: "Term | None", value: object) -> str:
-    if term is None:
-        if value is None or isinstance(value, (bool, Decimal, str)):
-            return clean(format_value(value))
-        return clean(value)
-    return clean(show(term, value))
-
-
-def _variable(variable: "Variable", term: "Term | None", *, redact: bool) -> VariableRow:
-    past = False
-    signoff = None
-    if term is not None:
-        worst = None
-        for name in POSITIONS:
-            value = getattr(variable, name)
-            if value is not None and term.within_limits(value) and term.past_authority(value):
-                worst = value
-        if worst is not None:
-            past = True
-            rung = term.approver_for(worst)
-            signoff = clean(rung.approver) if rung else "beyond the approval ladder"
-    authority = _show(term, term.authority) if term is not None else "—"
-    return VariableRow(
-        term=clean(variable.term),
-        name=clean(term.name) if term else clean(variable.term),
-        opening=_show(term, variable.opening),
-        target=_show(term, variable.target),
-        walk_away=None if redact else _show(term, variable.walk_away),
-        authority=None if redact else authority,
-        past_authority=False if redact else past,
-        signoff=None if redact else signoff,
-        buyer_value=variable.buyer_value.value if variable.buyer_value else None,
-        notes=optional(variable.notes),
-    )
-
-
-def _trade(
-    move: "Trade | Commitment",
-    terms: "dict[str, Term]",
-    variables: "dict[str, Variable]",
-    *,
-    redact: bool,
-) -> str:
-    if isinstance(move, Commitment):
-        return clean(move.describe())
-    term = terms.get(move.term)
-    name = term.name if term else move.term
-    variable = variables.get(move.term)
-    if redact and variable is not None and _same(variable.walk_away, move.value):
-        return clean(f"{name}: {WITHHELD}")
-    return clean(f"{name}: {_show(term, move.value)}")
-
-
-def _same(a: object, b: object) -> bool:
-    return a is not None and type(a) is type(b) and a == b
-
-
-def _alternative(plan: "Plan", side: str) -> AlternativeInfo | None:
-    if plan.alternatives is None:
-        return None
-    alt = getattr(plan.alternatives, side)
-    if alt is None:
-        return None
-    return AlternativeInfo(clean(alt.description), alt.status.value, optional(alt.evidence))
-
-
-def _signoffs(plan: "Plan", terms: "dict[str, Term]", today: date) -> tuple[SignoffRow, ...]:
-    rows: list[SignoffRow] = []
-    seen: set[int] = set()
-    for variable in plan.variables:
-        term = terms.get(variable.term)
-        worst = worst_past_authority(term, variable) if term is not None else None
-        if term is None or worst is None:
-            continue
-        value = getattr(variable, worst)
-        verdict = assess(plan, entries_for(plan, term.id), term_ladder(term), value, today)
-        entry = plan.alignment[verdict.index] if verdict.index is not None else None
-        if entry is not None:
-            seen.add(id(entry))
-        rung = term.approver_for(value)
-        status = "not asked" if entry is None else entry.status.value
-        if verdict.problem is not None:
-            status = "does not cover"
-        notes = verdict.problem[1] if verdict.problem else (entry.notes if entry else None)
-        rows.append(
-            SignoffRow(
-                who=clean(rung.approver if rung else entry.with_ if entry else term.owner),
-                what=clean(f"{term.name} to {show(term, value)}"),
-                status=status,
-                done=verdict.covered,
-                date=entry.date.isoformat() if entry and entry.date else None,
-                notes=optional(notes),
-            )
-        )
-    for entry in plan.alignment:
-        if id(entry) in seen:
-            continue
-        term = terms.get(entry.term) if entry.term else None
-        about = term.name if term else entry.term or entry.topic or "general sign-off"
-        rows.append(
-            SignoffRow(
-                who=clean(entry.with_),
-                what=clean(about),
-                status=entry.status.value,
-                done=entry.status is AlignmentStatus.AGREED,
-                date=entry.date.isoformat() if entry.date else None,
-                notes=optional(entry.notes),
-            )
-        )
-    return tuple(rows)
+    economics: EconomicsInfo | None = None
+    objective: ObjectiveInfo = ObjectiveInfo(None, None)
+    situation: str | None = None
+    our_interests: tuple[OwnInterestRow, ...] = ()
+    ladder: LadderInfo | None = None
+    finding_groups: tuple[FindingGroup, ...] = ()
+    shortened: tuple[str, ...] = ()
+    density: int = 0
+    legend: str | None = None
+    splits: tuple[int, ...] = (2, 3)

@@ -6,12 +6,13 @@ import os
 import re
 from datetime import date
 
-from negplan.brief.data import build_brief
+from negplan.brief.build import build_brief
+from negplan.brief.fit import fit
 from negplan.brief.render import read_template, render_template
 from negplan.checking import CheckedPlan
 from negplan.discovery import BUNDLED, LoadedPlaybook
 from negplan.errors import TemplateError
-from negplan.pricing import summarize
+from negplan.pricing import analyse
 
 #: Template file names that are for the HTML (and PDF) brief; anything else is Markdown.
 _HTML_TEMPLATE = re.compile(r"\.html?(\.j2|\.jinja2?)?$", re.IGNORECASE)
@@ -74,7 +75,8 @@ def render_brief(
     that validated."""
     loaded = checked.playbook
     assert checked.plan is not None and loaded is not None and loaded.playbook is not None
-    economics = None if redact else summarize(checked.plan, loaded.playbook)
+    kind = "html" if fmt in ("html", "pdf") else "md"
+    economics = None if redact else analyse(checked.plan, loaded.playbook)
     shown = "the bundled default playbook" if loaded.source == BUNDLED else None
     brief = build_brief(
         checked.plan,
@@ -83,10 +85,12 @@ def render_brief(
         playbook_name=shown or f"playbook {os.path.basename(loaded.source)}",
         today=today,
         redact=redact,
-        economics=economics.line[:1].upper() + economics.line[1:] if economics else None,
+        economics=economics,
+        drawing="svg" if kind == "html" else "text",
     )
+    if kind == "html":
+        brief = fit(brief, paper)
     custom = template_for(loaded, fmt)
-    kind = "html" if fmt in ("html", "pdf") else "md"
     text = render_template(
         brief,
         fmt=kind,

@@ -9,9 +9,10 @@ and zero-width spaces and joiners of words (U+200B, U+2060, U+FEFF...). The zero
 emoji need them, and they cannot reorder text.
 
 :func:`breakable` gives the HTML (and so the PDF) brief a break opportunity (U+200B) every
-:data:`LONG_WORD` characters inside longer words. Browsers and WeasyPrint then wrap such a word
-inside its column, and WeasyPrint's layout, whose time grows steeply with the length of an
-unbreakable word (a 40,000-character word took over a minute and a half), stays fast.
+:data:`LONG_WORD` characters inside longer words of plan text; the brief's own markup (its SVG
+pictures) is left alone. Browsers and WeasyPrint then wrap such a word inside its column, and
+WeasyPrint's layout, whose time grows steeply with the length of an unbreakable word (a
+40,000-character word took over a minute and a half), stays fast.
 """
 
 from __future__ import annotations
@@ -88,8 +89,13 @@ def break_words(text: str) -> str:
 
 def breakable(value: T) -> T:
     """``value`` (a brief, or any string, tuple or named tuple of them) with
-    :func:`break_words` applied to every string in it."""
+    :func:`break_words` applied to every string of plan text in it.
+
+    Markup negplan wrote itself (anything with ``__html__``, such as the brief's SVG pictures)
+    is left as it is: it is not text to wrap, and breaking it would break the markup."""
     result: Any = value
+    if hasattr(value, "__html__"):
+        return value
     if isinstance(value, str):
         result = break_words(value)
     elif isinstance(value, tuple):

@@ -78,6 +78,21 @@ class Counterpart(Model):
     notes: str | None = Field(None, description="Anything else worth knowing.")
 
 
+class Objective(Model):
+    """What this meeting is for: the outcome we want and the commitment we ask for."""
+
+    outcome: str | None = Field(
+        None,
+        description="What we want out of this meeting, e.g. 'agreement in principle on a "
+        "three-year package'.",
+    )
+    next_step: str | None = Field(
+        None,
+        description="The commitment or next step we ask for at the end of the meeting: who "
+        "does what, by when.",
+    )
+
+
 class Goal(Model):
     """What a great deal looks like, one goal at a time."""
 
@@ -109,6 +124,13 @@ class Interest(Model):
     priority: Level | None = Field(None, description="How much it matters to them.")
     evidence: str | None = Field(None, description="Where we learned it.")
     status: Status = Field(Status.ESTIMATED, description="estimated or validated.")
+
+
+class OwnInterest(Model):
+    """One of our own interests: what we need from the deal, behind our positions."""
+
+    interest: str = Field(description="What we need, e.g. 'a reference customer in logistics'.")
+    priority: Level | None = Field(None, description="How much it matters to us.")
 
 
 class Alternative(Model):
@@ -267,9 +289,20 @@ class Plan(Model):
     deal: Deal = Field(description="The deal.")
     team: Team | None = Field(None, description="Our side.")
     counterparts: list[Counterpart] = Field(default_factory=list, description="Buyer side.")
+    objective: Objective | None = Field(
+        None, description="This meeting's objective and the next step we ask for."
+    )
     goals: list[Goal] = Field(default_factory=list, description="Goals for this negotiation.")
+    situation: str | None = Field(
+        None,
+        description="The buyer's situation in a few sentences, as they would put it: a "
+        "summary they would answer 'that's right' to.",
+    )
     value: Value | None = Field(None, description="The value statement.")
     interests: list[Interest] = Field(default_factory=list, description="Buyer interests.")
+    our_interests: list[OwnInterest] = Field(
+        default_factory=list, description="Our own interests, beside the buyer's."
+    )
     alternatives: Alternatives | None = Field(None, description="Alternatives to a deal.")
     criteria: list[Criterion] = Field(default_factory=list, description="Objective criteria.")
     variables: list[Variable] = Field(default_factory=list, description="Traded terms.")

@@ -1,4 +1,5 @@
-"""NP5xx: preparation — interests, value, alternatives, questions, criteria (ideas 1, 7–9)."""
+"""NP5xx: preparation — interests, value, alternatives, questions, criteria, the meeting's
+objective (ideas 1, 7–9)."""
 
 from __future__ import annotations
 
@@ -317,6 +318,55 @@ def no_criteria(ctx: PlanContext) -> Iterator[Issue]:
         )
 
 
+@rule("NP513", "no-meeting-objective", Severity.INFO, target="plan", ideas=(1,))
+def no_meeting_objective(ctx: PlanContext) -> Iterator[Issue]:
+    """The plan does not say what this meeting should achieve, or which next step to ask for.
+
+    Why it matters:
+        A negotiation is rarely won in one meeting. A rep who knows the outcome they want
+        from *this* meeting, and the commitment they will ask for at the end of it (who does
+        what, by when), leaves with progress; one who does not leaves with a friendly
+        conversation and no next step.
+
+    Fails:
+        objective: {}
+
+    Passes:
+        objective:
+          outcome: agreement in principle on a three-year package
+          next_step: Ana Silva confirms the 36-month term in writing by 20 February
+
+    Options:
+        none.
+    """
+    objective = ctx.plan.objective
+    outcome = objective is not None and bool((objective.outcome or "").strip())
+    next_step = objective is not None and bool((objective.next_step or "").strip())
+    if not outcome and not next_step:
+        yield Issue(
+            ("objective",),
+            "no meeting objective: the plan does not say what this meeting should achieve "
+            "or which next step to ask for",
+            "add `objective:` with `outcome` (what you want out of this meeting) and "
+            "`next_step` (who does what, by when)",
+            key=True,
+        )
+    elif not outcome:
+        yield Issue(
+            ("objective",),
+            "no meeting objective: the plan does not say what this meeting should achieve",
+            "add `objective.outcome`: what you want out of this meeting",
+            key=True,
+        )
+    elif not next_step:
+        yield Issue(
+            ("objective",),
+            "no next step: the plan does not say which commitment to ask for",
+            "add `objective.next_step`: who does what, by when, at the end of the meeting",
+            key=True,
+        )
+
+
 RULES = [
     too_few_interests,
     no_value_statement,
@@ -326,4 +376,5 @@ RULES = [
     target_equals_walk_away,
     no_decision_maker,
     no_criteria,
+    no_meeting_objective,
 ]

@@ -155,11 +155,17 @@ class _Builder:
             "team": "Our side: who leads, who decides, who else is involved.",
             "counterparts": "Buyer side: who is in the room, and who decides "
             "(mark them `decision_maker: true`).",
+            "objective": "This meeting: the outcome we want from it, and the commitment or next "
+            "step we ask for at the end (who does what, by when).",
             "goals": "What a great deal looks like; priority: must, should or nice.",
+            "situation": "The buyer's situation in a few sentences, in their words: a summary "
+            'they would answer "that\'s right" to.',
             "value": "Value before price: how we meet their needs better, and with less risk, "
             "than their alternatives.",
             "interests": "The needs behind the buyer's positions, who holds them and where we "
             f"learned them (the playbook asks for at least {req.min_interests}).",
+            "our_interests": "Our own interests: what we need from this deal, behind our "
+            "positions (priority: low, medium or high).",
             "alternatives": "What each side does if there is no deal; estimated until validated.",
             "criteria": "Objective standards that make the opening defensible: benchmarks, "
             "published prices, precedent deals.",
@@ -246,8 +252,17 @@ class _Builder:
             ]
         )
 
+    def _objective(self) -> Any:
+        return _map(
+            outcome=_todo("what you want out of this meeting"),
+            next_step=_todo("the commitment you ask for at the end: who does what, by when"),
+        )
+
     def _goals(self) -> Any:
         return _seq([_map(goal=_todo("what a great deal looks like"), priority="must")])
+
+    def _situation(self) -> str:
+        return _todo("the buyer's situation as they would put it, in a few sentences")
 
     def _value(self) -> Any:
         return _map(
@@ -266,6 +281,16 @@ class _Builder:
                     status="estimated",
                 )
                 for _ in range(count)
+            ]
+        )
+
+    def _our_interests(self) -> Any:
+        return _seq(
+            [
+                _map(
+                    interest=_todo("what we need from this deal, behind our positions"),
+                    priority=None,
+                )
             ]
         )
 

@@ -136,6 +136,30 @@ def test_requirements_come_from_the_playbook(tmp_path: Path) -> None:
     ]
 
 
+def test_no_meeting_objective(tmp_path: Path) -> None:
+    text = _cut(CLEAN_TEXT, "objective:", "goals:")
+    findings = check_text(tmp_path, text).findings
+    assert [f.message for f in findings if f.code == "NP513"] == [
+        "no meeting objective: the plan does not say what this meeting should achieve or "
+        "which next step to ask for"
+    ]
+    assert at(findings, "NP513") == [(line_of(text, "kind: plan"), 1)]
+
+
+@pytest.mark.parametrize(
+    ("kept", "message"),
+    [
+        ("  outcome: Agreement in principle\n", "no next step: the plan does not say which"),
+        ("  next_step: Ana Silva signs by 20 February\n", "no meeting objective: the plan does"),
+    ],
+)
+def test_meeting_objective_half_filled(tmp_path: Path, kept: str, message: str) -> None:
+    text = _cut(CLEAN_TEXT, "objective:", "goals:", f"objective:\n{kept}\n")
+    findings = [f for f in check_text(tmp_path, text).findings if f.code == "NP513"]
+    assert [f.message[: len(message)] for f in findings] == [message]
+    assert [(f.line, f.col) for f in findings] == [(line_of(text, "objective:"), 1)]
+
+
 def test_clean_plan_has_no_preparation_findings(tmp_path: Path) -> None:
     found = codes(check_text(tmp_path, CLEAN_TEXT).findings)
-    assert not found & {f"NP5{n:02d}" for n in range(1, 11)}
+    assert not found & {f"NP5{n:02d}" for n in range(1, 12)}
