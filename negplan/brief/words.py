@@ -26,6 +26,7 @@ PLAIN = {
     "or the opening worse than the target).",
     "NP302": "A term has no walk-away point.",
     "NP303": "The plan does not say, in one line, when we walk away.",
+    "NP304": "An opening already concedes past the standard deal, before the meeting starts.",
     "NP401": "A concession gives something away without getting anything back.",
     "NP402": "A planned concession goes past the walk-away, or on a term the plan has no "
     "positions for.",
@@ -43,7 +44,7 @@ PLAIN = {
     "NP504": "Too few questions to ask, or no anticipated buyer asks.",
     "NP505": "A buyer interest is still a guess: confirm it in the meeting.",
     "NP506": "A term has no target, or its target is the walk-away: no room to move.",
-    "NP507": "Nobody on the buyer's side is known to decide.",
+    "NP507": "Nobody is known to decide, on the buyer's side or on ours.",
     "NP508": "Too few objective standards (benchmarks, precedents) support our opening.",
     "NP509": "The plan still has placeholder text to fill in.",
     "NP510": "A section the playbook requires is empty.",
@@ -59,6 +60,8 @@ PLAIN = {
     "NP702": "The walk-away package as a whole needs a sign-off, and none covers it.",
     "NP703": "A planned trade gives more value than it gets.",
     "NP704": "A traded term has no price in the playbook, so the deal economics leave it out.",
+    "NP707": "Without the deal's list value, the package floor and approvals were not checked.",
+    "NP809": "The meeting is past and nobody has written the debrief yet.",
 }
 #: The heading of each severity's group, most pressing first.
 GROUPS = {
