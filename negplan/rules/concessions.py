@@ -270,10 +270,10 @@ def steps_back(ctx: PlanContext) -> Iterator[Issue]:
     """A give does not move towards the buyer: it takes back an earlier step, or repeats it.
 
     Why it matters:
-        Each planned give is a step on the concession ladder. A step back (discount back to 5%
-        after 6% was offered) withdraws what the buyer was already offered, which
-        reads as bad faith; a give that stays where the plan already stands gives nothing,
-        and the trade it is meant to buy has nothing to pay with.
+        Each planned give is a step on the concession ladder. A step back (discount back to
+        5% after 6% was offered) withdraws what the buyer was already offered, which reads
+        as bad faith; a give that stays where the plan already stands gives nothing, and the
+        trade it is meant to buy has nothing to pay with.
 
     Fails:
         concessions:                # discount 4% → 6% → 5%
