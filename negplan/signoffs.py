@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from negplan.domain import AlignmentStatus, format_value
 from negplan.economics import PACKAGE_TOPIC
-from negplan.models.plan import Alignment, Plan
+from negplan.models.plan import Alignment, Plan, Variable
 from negplan.models.playbook import EconomicsSettings, Term
 from negplan.scalars import yaml_flow_text
 
@@ -71,6 +71,16 @@ class Verdict:
     def entry_missing(self) -> bool:
         """No entry at all concerns the value."""
         return self.index is None
+
+
+def worst_past_authority(term: Term, variable: Variable) -> str | None:
+    """The furthest position of a variable that goes past authority (within limits), or None."""
+    worst = None
+    for name in ("opening", "target", "walk_away"):
+        value = getattr(variable, name)
+        if value is not None and term.within_limits(value) and term.past_authority(value):
+            worst = name  # positions are listed best-first, so keep the last
+    return worst
 
 
 def term_ladder(term: Term) -> Ladder:

@@ -19,8 +19,7 @@ from negplan.brief.text import clean, optional
 from negplan.domain import AlignmentStatus, format_value
 from negplan.models.plan import Commitment
 from negplan.rules._util import POSITIONS, show
-from negplan.rules.terms import worst_past_authority
-from negplan.signoffs import assess, entries_for, term_ladder
+from negplan.signoffs import assess, entries_for, term_ladder, worst_past_authority
 
 if TYPE_CHECKING:
     from negplan.models.plan import Alignment, Plan, Trade, Variable

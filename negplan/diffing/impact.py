@@ -30,7 +30,7 @@ from negplan.loader import Document, load
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
 from negplan.pricing import analyse
-from negplan.rules._util import POSITIONS
+from negplan.signoffs import worst_past_authority
 
 #: How a plan past every approver on a ladder shows among the approvers it needs.
 NOBODY = "nobody (past the approval ladder)"
@@ -158,13 +158,9 @@ def needed_approvers(plan: Plan, playbook: Playbook, economics: DealEconomics | 
         term = playbook.term_map.get(variable.term)
         if term is None:
             continue
-        worst = None
-        for name in POSITIONS:
-            value = getattr(variable, name)
-            if value is not None and term.within_limits(value) and term.past_authority(value):
-                worst = value
+        worst = worst_past_authority(term, variable)
         if worst is not None:
-            rung = term.approver_for(worst)
+            rung = term.approver_for(getattr(variable, worst))
             needs.append((variable.term, rung.approver if rung else NOBODY))
     if economics is not None:
         status = economics.package.status

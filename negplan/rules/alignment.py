@@ -8,8 +8,7 @@ from negplan.domain import AlignmentStatus
 from negplan.findings import Severity
 from negplan.models.plan import Commitment
 from negplan.rules.base import Issue, PlanContext, rule
-from negplan.rules.terms import worst_past_authority
-from negplan.signoffs import assess, date_problem, entries_for, term_ladder
+from negplan.signoffs import assess, date_problem, entries_for, term_ladder, worst_past_authority
 
 
 @rule("NP601", "signoff-does-not-cover", Severity.WARNING, target="plan", ideas=(12,))

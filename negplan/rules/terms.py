@@ -7,12 +7,19 @@ from collections.abc import Iterator
 
 from negplan.domain import Unit
 from negplan.findings import Severity
-from negplan.models.plan import Trade, Variable
+from negplan.models.plan import Trade
 from negplan.models.playbook import Term
 from negplan.rules._util import LABELS, POSITIONS, show, show_limits
 from negplan.rules.base import Issue, PlanContext, rule
 from negplan.schema import suggest
-from negplan.signoffs import assess, entries_for, snippet, term_ladder, unresolved
+from negplan.signoffs import (
+    assess,
+    entries_for,
+    snippet,
+    term_ladder,
+    unresolved,
+    worst_past_authority,
+)
 
 
 @rule("NP201", "unknown-term", Severity.ERROR, target="plan", ideas=(10,))
@@ -200,16 +207,6 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
 def _misspelt_entry(ctx: PlanContext, term_id: str) -> bool:
     unknown = [e.term for e in ctx.plan.alignment if e.term and ctx.term(e.term) is None]
     return bool(difflib.get_close_matches(term_id, unknown, n=1, cutoff=0.6))
-
-
-def worst_past_authority(term: Term, variable: Variable) -> str | None:
-    """The furthest position of a variable that goes past authority (within limits), or None."""
-    worst = None
-    for name in POSITIONS:
-        value = getattr(variable, name)
-        if value is not None and term.within_limits(value) and term.past_authority(value):
-            worst = name  # positions are listed best-first, so keep the last
-    return worst
 
 
 def needs(term: Term, value: object) -> str:
