@@ -207,6 +207,24 @@ def test_a_plan_with_warnings_only_commits_and_shows_them(repo: Repo) -> None:
     assert "plans/na/past-authority.yaml" in repo.head_files()
 
 
+def test_an_untouched_scaffold_is_a_draft_and_blocked(repo: Repo) -> None:
+    made = repo.run("negplan", "new", "plans/na/draft.yaml", "--customer", "Initech", "--no-input")
+    assert made.returncode == 0, made.stderr
+    result = repo.commit("plans/na/draft.yaml")
+    assert result.returncode != 0, output(result)
+    assert re.search(r"negplan check \(plans and playbooks\)\.+Failed", output(result))
+    assert re.search(
+        r"^plans/na/draft\.yaml:\d+:\d+: warning: placeholder left in .*\[NP509\]",
+        output(result),
+        re.M,
+    )
+    assert "error:" not in output(result)  # nothing wrong but unfinished: a draft
+    assert "negplan: DRAFT, placeholders or required sections left: plans/na/draft.yaml" in (
+        output(result)
+    )
+    assert "plans/na/draft.yaml" not in repo.head_files()
+
+
 def test_a_bad_plan_is_blocked_with_file_line_and_code(repo: Repo) -> None:
     text = CLEAN.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)

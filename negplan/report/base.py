@@ -41,6 +41,8 @@ class Summary:
     #: The files with failing findings, in input order, and how many of them are plans.
     failed: list[str] = field(default_factory=list)
     failed_plans: int = 0
+    #: The plans that are drafts, in input order.
+    drafts: list[str] = field(default_factory=list)
     #: How many plans are in each readiness state.
     states: dict[Readiness, int] = field(default_factory=lambda: dict.fromkeys(Readiness, 0))
 
@@ -69,6 +71,8 @@ class Summary:
         state = readiness(result.findings)
         if result.kind == "plan":
             self.states[state] += 1
+            if state is Readiness.DRAFT:
+                self.drafts.append(result.path)
         if state.fails(strict=self.strict):
             self.failed.append(result.path)
             self.failed_plans += result.kind == "plan"

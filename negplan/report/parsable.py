@@ -48,8 +48,15 @@ class ParsableReport:
             self.out.write(format_finding(finding) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        """Say on stderr which plans fail, when several were checked and some fail."""
+        """Say on stderr which plans are drafts, and which fail when several were checked
+        and some fail."""
+        lines = []
+        if summary.drafts:
+            names = ", ".join(_shown(path) for path in summary.drafts)
+            lines.append(f"negplan: DRAFT, placeholders or required sections left: {names}")
         failing = summary.which_fail(_shown)
         if failing is not None:
+            lines.append(f"negplan: {failing}")
+        if lines:
             self.out.flush()  # the findings first, where stdout and stderr share one pipe
-            (self.err or sys.stderr).write(f"negplan: {failing}\n")
+            (self.err or sys.stderr).write("".join(line + "\n" for line in lines))
