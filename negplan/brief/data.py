@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from negplan.brief.text import clean, optional
+from negplan.brief.text import WITHHELD, clean, optional
 from negplan.domain import AlignmentStatus, format_value
 from negplan.findings import Finding, Severity
 from negplan.models.plan import Commitment
@@ -27,11 +27,9 @@ from negplan.rules.terms import worst_past_authority
 from negplan.signoffs import assess, entries_for, term_ladder
 
 if TYPE_CHECKING:
+    from negplan.brief.history import LastTime
     from negplan.models.plan import Plan, Trade, Variable
     from negplan.models.playbook import Playbook, Term
-
-#: Shown instead of a value left out of a redacted brief.
-WITHHELD = "(withheld)"
 
 
 class Readiness(NamedTuple):
@@ -156,7 +154,9 @@ class Brief(NamedTuple):
 
     ``economics`` is the one-line deal-economics summary (net value at target and at
     walk-away, and the package's standing); it is ``None`` in a redacted brief or when the
-    plan has no list value, and templates print it only when present.
+    plan has no list value, and templates print it only when present. ``last_time`` is the
+    "last time with this customer" box (:mod:`negplan.brief.history`), ``None`` when no
+    debrief of an earlier plan of the customer lies beside the plan.
     """
 
     title: str
@@ -180,6 +180,7 @@ class Brief(NamedTuple):
     asks: tuple[AskRow, ...]
     findings: tuple[FindingRow, ...]
     economics: str | None = None
+    last_time: "LastTime | None" = None
 
 
 def build_brief(
@@ -191,6 +192,7 @@ def build_brief(
     today: date,
     redact: bool = False,
     economics: str | None = None,
+    last_time: "LastTime | None" = None,
 ) -> Brief:
     """Collect what the brief prints from a validated plan, its playbook and its findings."""
     terms = playbook.term_map
@@ -240,6 +242,7 @@ def build_brief(
         asks=tuple(AskRow(clean(a.ask), optional(a.response)) for a in plan.asks),
         findings=tuple(_finding(f, redact=redact) for f in findings),
         economics=economics,
+        last_time=last_time,
     )
 
 

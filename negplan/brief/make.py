@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from negplan.brief.data import build_brief
+from negplan.brief.history import last_time
 from negplan.brief.render import read_template, render_template
 from negplan.checking import CheckedPlan
 from negplan.discovery import BUNDLED, LoadedPlaybook
@@ -84,6 +85,9 @@ def render_brief(
         today=today,
         redact=redact,
         economics=economics.line[:1].upper() + economics.line[1:] if economics else None,
+        last_time=last_time(
+            checked.path, checked.plan, loaded.playbook, today=today, redact=redact
+        ),
     )
     custom = template_for(loaded, fmt)
     kind = "html" if fmt in ("html", "pdf") else "md"
