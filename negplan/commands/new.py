@@ -87,19 +87,7 @@ def run(
         _say(f"Playbook: {book.company} ({shown}); currency {book.currency}.")
     base = _carried(last, book) if last is not None else Answers()
     answers = _answers(book, flags, terms, source=source, interactive=interactive, base=base)
-    if folder_target:
-        if not (answers.customer and answers.title):
-            raise NegplanError(
-                "the file name comes from the customer and the title",
-                path=path,
-                hint=("give --title" if answers.customer else "give --customer and --title")
-                + ", or a file name such as plans/acme.yaml",
-            )
-        name = slug(answers.customer, answers.title) + ".yaml"
-        target = os.path.normpath(os.path.join(path, name))
-        _check_file_target(target, force=force)
-    else:
-        target = reference
+    target = _named_target(path, answers, force=force) if folder_target else reference
     plan_folder = os.path.dirname(os.path.abspath(target))
     root = find_root(plan_folder)
     schema_file = os.path.join(root, ".negplan", "plan.schema.json")
@@ -120,6 +108,21 @@ def run(
     if schema:
         _refresh_schema(schema_file, book, root=root)
     _summary(target, playbook, shown=shown)
+
+
+def _named_target(folder: str, answers: Answers, *, force: bool) -> str:
+    """The plan file in ``folder``, named after the customer and the title."""
+    if not (answers.customer and answers.title):
+        raise NegplanError(
+            "the file name comes from the customer and the title",
+            path=folder,
+            hint=("give --title" if answers.customer else "give --customer and --title")
+            + ", or a file name such as plans/acme.yaml",
+        )
+    name = slug(answers.customer, answers.title) + ".yaml"
+    target = os.path.normpath(os.path.join(folder, name))
+    _check_file_target(target, force=force)
+    return target
 
 
 def _carried(last: Previous, book: Playbook) -> Answers:
