@@ -124,3 +124,16 @@ def test_the_latest_earlier_debrief_wins_and_its_strings_are_clean(tmp_path: Pat
         last_time(str(plan_file), undated, playbook, today=date(2026, 11, 23), redact=False) is None
     )
     assert last_time(str(plan_file), undated, playbook, today=date(2028, 1, 20), redact=False)
+
+
+def test_the_pdf_with_the_box_still_prints_on_one_page(run_cli, tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    from pypdf import PdfReader
+
+    target = tmp_path / "brief.pdf"
+    plan = _repo(tmp_path)
+    result = run_cli("brief", plan, "--format", "pdf", "-o", target, "--today", TODAY.isoformat())
+    assert result.exit_code == 0, result
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1
+    assert "Last time with this customer" in (reader.pages[0].extract_text() or "")
