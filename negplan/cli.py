@@ -322,12 +322,24 @@ def _new(
             help="Do not write or refresh .negplan/plan.schema.json for editors.",
         ),
     ] = False,
+    from_debrief: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DEBRIEF",
+            help="Start the next plan for the same customer from a debrief: the deal's "
+            "customer, owner, currency, region and segment, last time's terms with their "
+            "agreed positions in comments, and the asks nobody expected.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Create a plan from the playbook, ready to fill in.
 
     Every section, the required terms at their starting positions, and comments from the
     playbook. Prompts on a terminal unless --no-input; a playbook given with --playbook is
-    recorded in the plan."""
+    recorded in the plan. With --from DEBRIEF, the next plan for that customer learns from
+    last time."""
     from negplan.commands import new  # the scaffolding code loads only when it runs
 
     new.run(
@@ -345,6 +357,7 @@ def _new(
         ask=not no_input,
         force=force,
         schema=not no_schema,
+        previous=from_debrief,
     )
 
 

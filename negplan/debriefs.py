@@ -124,26 +124,32 @@ def improvised(move: Move, reach: dict[str, Decimal], playbook: Playbook) -> boo
 
 # ---- debriefs beside a plan ---------------------------------------------------------------------
 
-# Per process: folder -> the plans (absolute paths) its debriefs name.
-_BESIDE: dict[str, frozenset[str]] = {}
+# Per process: folder -> its debriefs, each with the plan (absolute path) it names.
+_BESIDE: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 def has_debrief(plan_file: str) -> bool:
     """Whether a debrief naming ``plan_file`` lies in the plan's folder or its ``debriefs/``
     folder. Each folder is read once per process."""
     target = os.path.abspath(plan_file)
-    folder = os.path.dirname(target)
-    return any(target in _named_in(path) for path in (folder, os.path.join(folder, FOLDER)))
+    return any(named == target for _, named in debriefs_beside(plan_file))
 
 
-def _named_in(folder: str) -> frozenset[str]:
+def debriefs_beside(plan_file: str) -> list[tuple[str, str]]:
+    """The debriefs in ``plan_file``'s folder and its ``debriefs/`` folder, whatever plan
+    they name: ``(debrief path, absolute path of the plan it names)``, in name order."""
+    folder = os.path.dirname(os.path.abspath(plan_file))
+    return [pair for path in (folder, os.path.join(folder, FOLDER)) for pair in _named_in(path)]
+
+
+def _named_in(folder: str) -> tuple[tuple[str, str], ...]:
     found = _BESIDE.get(folder)
     if found is None:
-        found = _BESIDE[folder] = frozenset(_scan(folder))
+        found = _BESIDE[folder] = tuple(_scan(folder))
     return found
 
 
-def _scan(folder: str) -> list[str]:
+def _scan(folder: str) -> list[tuple[str, str]]:
     try:
         names = sorted(n for n in os.listdir(folder) if n.endswith((".yaml", ".yml")))
     except OSError:
@@ -159,5 +165,5 @@ def _scan(folder: str) -> list[str]:
             continue
         ref = data.get("plan") if isinstance(data, dict) else None
         if isinstance(ref, dict) and isinstance(ref.get("path"), str):
-            named.append(os.path.abspath(plan_path(path, ref["path"])))
+            named.append((path, os.path.abspath(plan_path(path, ref["path"]))))
     return named

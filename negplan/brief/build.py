@@ -34,6 +34,7 @@ from negplan.domain import format_value
 from negplan.economics import PACKAGE_TOPIC, DealEconomics
 
 if TYPE_CHECKING:
+    from negplan.brief.history import LastTime
     from negplan.findings import Finding
     from negplan.models.plan import Plan
     from negplan.models.playbook import Playbook
@@ -53,6 +54,7 @@ def build_brief(
     redact: bool = False,
     economics: DealEconomics | None = None,
     drawing: str | None = None,
+    last_time: LastTime | None = None,
 ) -> Brief:
     """Collect what the brief prints from a validated plan, its playbook, its findings and
     (when the plan has a list value) its deal economics from :func:`negplan.pricing.analyse`.
@@ -108,6 +110,7 @@ def build_brief(
             for i in plan.our_interests
         ),
         ladder=_ladder(steps, drawing=drawing) if steps is not None else None,
+        last_time=last_time,
         finding_groups=groups(rows),
         legend=_legend(drawing),
     )

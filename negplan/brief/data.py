@@ -12,10 +12,14 @@ brief``, and frozen dataclasses take about three times longer to define, named t
 postponed annotations a third longer.
 """
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-#: Shown instead of a value left out of a redacted brief.
-WITHHELD = "(withheld)"
+from negplan.brief.text import WITHHELD
+
+if TYPE_CHECKING:
+    from negplan.brief.history import LastTime
+
+__all__ = ["WITHHELD"]  # shown instead of a value left out of a redacted brief
 
 
 class Readiness(NamedTuple):
@@ -294,3 +298,4 @@ class Brief(NamedTuple):
     density: int = 0
     legend: str | None = None
     splits: tuple[int, ...] = (2, 3)
+    last_time: "LastTime | None" = None

@@ -8,6 +8,7 @@ from datetime import date
 
 from negplan.brief.build import build_brief
 from negplan.brief.fit import fit
+from negplan.brief.history import last_time
 from negplan.brief.render import read_template, render_template
 from negplan.checking import CheckedPlan
 from negplan.discovery import BUNDLED, LoadedPlaybook
@@ -87,6 +88,9 @@ def render_brief(
         redact=redact,
         economics=economics,
         drawing="svg" if kind == "html" else "text",
+        last_time=last_time(
+            checked.path, checked.plan, loaded.playbook, today=today, redact=redact
+        ),
     )
     if kind == "html":
         brief = fit(brief, paper)

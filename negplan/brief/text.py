@@ -27,6 +27,8 @@ T = TypeVar("T")
 LONG_WORD = 30
 #: The break opportunity inserted into longer words: ZERO WIDTH SPACE.
 BREAK = "\u200b"
+#: Shown instead of a value left out of a redacted brief.
+WITHHELD = "(withheld)"
 
 # Control characters, and lone surrogates (which cannot be encoded).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")

@@ -17,6 +17,7 @@ from negplan.errors import NegplanError
 from negplan.escape import visible
 from negplan.files import refuse_nul
 from negplan.findings import Severity
+from negplan.history import Previous, read_previous
 from negplan.jsonschema_export import is_negplan_schema, write_schema
 from negplan.models.playbook import Playbook
 from negplan.scaffold import (
@@ -55,11 +56,16 @@ def run(
     ask: bool,
     force: bool,
     schema: bool,
+    previous: str | None = None,
 ) -> None:
     """Scaffold a plan at ``path`` (a folder, a file, or ``-`` for stdout) from the playbook
     that applies there, with ``flags`` (customer, title, owner, meeting, value, currency) and
-    the optional ``terms``; prompt for the rest when ``ask`` and stdin is a terminal. Never
-    overwrites a file unless ``force``. Raises :class:`NegplanError` when it cannot."""
+    the optional ``terms``; prompt for the rest when ``ask`` and stdin is a terminal. With
+    ``previous`` (a debrief), the plan starts from last time with that customer: the deal's
+    customer, owner, currency, region and segment, last time's terms with their agreed
+    positions in comments, and the asks nobody expected. Never overwrites a file unless
+    ``force``. Raises :class:`NegplanError` when it cannot."""
+    last = read_previous(previous) if previous is not None else None
     interactive = ask and stdin_is_interactive()
     to_stdout = path == "-"
     folder_target = not to_stdout and (os.path.isdir(path) or path.endswith(("/", os.sep)))
@@ -79,27 +85,22 @@ def run(
     shown = "the bundled default playbook" if source == BUNDLED else source
     if interactive:
         _say(f"Playbook: {book.company} ({shown}); currency {book.currency}.")
-    answers = _answers(book, flags, terms, source=source, interactive=interactive)
-    if folder_target:
-        if not (answers.customer and answers.title):
-            raise NegplanError(
-                "the file name comes from the customer and the title",
-                path=path,
-                hint="give --customer and --title, or a file name such as plans/acme.yaml",
-            )
-        name = slug(answers.customer, answers.title) + ".yaml"
-        target = os.path.normpath(os.path.join(path, name))
-        _check_file_target(target, force=force)
-    else:
-        target = reference
+    base = _carried(last, book) if last is not None else Answers()
+    answers = _answers(book, flags, terms, source=source, interactive=interactive, base=base)
+    target = _named_target(path, answers, force=force) if folder_target else reference
     plan_folder = os.path.dirname(os.path.abspath(target))
     root = find_root(plan_folder)
     schema_file = os.path.join(root, ".negplan", "plan.schema.json")
     key = _relative(source, plan_folder) if playbook and source != BUNDLED else None
-    text = render_plan(
-        Scaffold(book, shown, playbook_key=key, schema_ref=_relative(schema_file, plan_folder)),
-        answers,
+    scaffold = Scaffold(
+        book,
+        shown,
+        playbook_key=key,
+        schema_ref=_relative(schema_file, plan_folder),
+        previous=last,
+        previous_shown=_relative(previous, plan_folder) if previous is not None else "",
     )
+    text = render_plan(scaffold, answers)
     if to_stdout:
         sys.stdout.write(text)
         return
@@ -107,6 +108,41 @@ def run(
     if schema:
         _refresh_schema(schema_file, book, root=root)
     _summary(target, playbook, shown=shown)
+
+
+def _named_target(folder: str, answers: Answers, *, force: bool) -> str:
+    """The plan file in ``folder``, named after the customer and the title."""
+    if not (answers.customer and answers.title):
+        raise NegplanError(
+            "the file name comes from the customer and the title",
+            path=folder,
+            hint=("give --title" if answers.customer else "give --customer and --title")
+            + ", or a file name such as plans/acme.yaml",
+        )
+    name = slug(answers.customer, answers.title) + ".yaml"
+    target = os.path.normpath(os.path.join(folder, name))
+    _check_file_target(target, force=force)
+    return target
+
+
+def _carried(last: Previous, book: Playbook) -> Answers:
+    """What the next plan takes over from last time: the deal's customer, owner, currency,
+    region and segment, and the terms planned, agreed or named by a lesson that this
+    playbook has."""
+    deal = last.plan.deal
+    named = {v.term for v in last.plan.variables} | {a.term for a in last.debrief.agreed}
+    named |= {lesson.term for lesson in last.debrief.lessons if lesson.term}
+    dropped = sorted(named - set(book.term_map))
+    if dropped:
+        _say(f"{last.path}: note: not in this playbook, so left out: {', '.join(dropped)}")
+    return Answers(
+        customer=deal.customer,
+        owner=deal.owner,
+        currency=deal.currency,
+        terms=tuple(t for t in book.term_map if t in named),
+        region=deal.region,
+        segment=deal.segment,
+    )
 
 
 def _check_file_target(path: str, *, force: bool) -> None:
@@ -191,6 +227,7 @@ def _answers(
     *,
     source: str,
     interactive: bool,
+    base: Answers,
 ) -> Answers:
     def flag(name: str, parse: Callable[[str], T]) -> T | None:
         raw = flags.get(name)
@@ -201,13 +238,14 @@ def _answers(
         except ValueError as exc:
             raise NegplanError(f"--{name}: {exc}") from None
 
-    customer = flag("customer", parse_text)
+    customer = flag("customer", parse_text) or base.customer
     title = flag("title", parse_text)
-    owner = flag("owner", parse_text)
+    owner = flag("owner", parse_text) or base.owner
     meeting = flag("meeting", parse_date)
     value = flag("value", parse_value)
-    currency = flag("currency", parse_currency)
-    chosen = resolve_terms(book, terms, source=source)
+    currency = flag("currency", parse_currency) or base.currency
+    wanted = set(resolve_terms(book, terms, source=source)) | set(base.terms)
+    chosen = tuple(t for t in book.term_map if t in wanted)
     if interactive:
         customer = customer or _ask("Customer", parse_text)
         title = title or _ask("Deal title", parse_text)
@@ -219,9 +257,11 @@ def _answers(
         currency = currency or _ask("Currency", parse_currency, default=book.currency)
     for line in currency_warning(book, currency):
         _say(line)
-    if interactive and not terms:
+    if interactive and not terms and not base.terms:
         chosen = _ask_terms(book, source)
-    return Answers(customer, title, owner, meeting, value, currency, chosen)
+    return Answers(
+        customer, title, owner, meeting, value, currency, chosen, base.region, base.segment
+    )
 
 
 def _ask(

@@ -32,6 +32,8 @@ class Answers:
     list_value: Decimal | None = None
     currency: str | None = None
     terms: tuple[str, ...] = field(default_factory=tuple)
+    region: str | None = None
+    segment: str | None = None
 
 
 def parse_text(text: str) -> str:

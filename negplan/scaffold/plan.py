@@ -13,15 +13,20 @@ import textwrap
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from negplan.domain import format_value
 from negplan.models.plan import Deal, Plan
 from negplan.models.playbook import Playbook, TradeLevel
 from negplan.scaffold.answers import Answers
+from negplan.scaffold.previous import agreed_note, header_lines, surprise_asks, term_lines
 from negplan.scaffold.terms import Position, opening_note, positions, term_notes
+
+if TYPE_CHECKING:
+    from negplan.history import Previous
 
 #: Every text the scaffold leaves for the rep starts with this marker (see rule NP509).
 PLACEHOLDER = "TODO"
@@ -36,6 +41,9 @@ class Scaffold:
     source: str
     playbook_key: str | None = None
     schema_ref: str | None = None
+    #: The debrief the plan starts from (``negplan new --from``), and how to name it.
+    previous: Previous | None = None
+    previous_shown: str = ""
 
 
 def render_plan(scaffold: Scaffold, answers: Answers) -> str:
@@ -129,6 +137,8 @@ class _Builder:
         required = [t for t in self.pb.term_map.values() if t.required]
         extra = [self.pb.term_map[t] for t in answers.terms if t in self.pb.term_map]
         self.terms = required + [t for t in extra if not t.required]
+        previous = scaffold.previous
+        self.surprises = surprise_asks(previous) if previous is not None else []
 
     def header(self) -> list[str]:
         lines = []
@@ -144,6 +154,8 @@ class _Builder:
         ]
         if strategy.dont_lead_with:
             lines.append("Don't lead with: " + ", ".join(strategy.dont_lead_with) + ".")
+        if self.scaffold.previous is not None:
+            lines += header_lines(self.scaffold.previous, self.scaffold.previous_shown)
         lines.append(f"Replace every {PLACEHOLDER} text, then run `negplan check` on this file.")
         return lines
 
@@ -174,7 +186,8 @@ class _Builder:
             "before the meeting.",
             "walk_away": "Where we decline the deal, in one line.",
             "concessions": self._concessions_note(),
-            "asks": "What the buyer will ask or object, and how we answer.",
+            "asks": "What the buyer will ask or object, and how we answer."
+            + (" The first are the asks nobody expected last time." if self.surprises else ""),
             "questions": "Questions that uncover interests and the buyer's alternatives "
             f"(at least {req.min_questions}).",
             "alignment": "Internal sign-offs for anything past your authority: with (the "
@@ -220,6 +233,8 @@ class _Builder:
             "currency": self.currency,
             "list_value": _yaml_value(a.list_value),
             "meeting": a.meeting,
+            "region": a.region,
+            "segment": a.segment,
         }
         for name, info in Deal.model_fields.items():
             deal[info.alias or name] = known.get(name)
@@ -227,12 +242,22 @@ class _Builder:
             "region": "sales region, e.g. EMEA",
             "segment": "customer segment, e.g. enterprise",
             "currency": f"the playbook's currency is {self.pb.currency}",
-            "list_value": f"annual list value, in {self.currency}",
+            "list_value": f"annual list value, in {self.currency}" + self._last_value(),
             "meeting": "date of the negotiation meeting, YYYY-MM-DD",
             "close": "expected close date, YYYY-MM-DD",
         }
         _eol(deal, {k: v for k, v in notes.items() if k in deal}, indent=2)
         return deal
+
+    def _last_value(self) -> str:
+        """`` (last time: 240,000 EUR)`` after the list value's comment, or nothing."""
+        deal = self.scaffold.previous.plan.deal if self.scaffold.previous else None
+        if deal is None or deal.list_value is None:
+            return ""
+        return (
+            f" (last time: {format_value(deal.list_value, 'money')} "
+            f"{deal.currency or self.pb.currency})"
+        )
 
     def _team(self) -> Any:
         team = CommentedMap()
@@ -328,19 +353,17 @@ class _Builder:
                 if term.authority is not None
                 else "no authority set: agree it before the meeting"
             )
-            _eol(
-                entry,
-                {
-                    "opening": opening_note(term),
-                    "walk_away": walk_note,
-                    "buyer_value": "how much the buyer values it: low, medium or high",
-                },
-                indent=4,
-            )
+            notes = {"opening": opening_note(term), "walk_away": walk_note}
+            lines = term_notes(term, self.pb)
+            previous = self.scaffold.previous
+            if previous is not None:
+                agreed = agreed_note(previous, term)
+                notes.update({"target": agreed} if agreed else {})
+                lines += term_lines(previous, term)
+            notes["buyer_value"] = "how much the buyer values it: low, medium or high"
+            _eol(entry, notes, indent=4)
             seq.append(entry)
-            seq.yaml_set_comment_before_after_key(
-                i, before=_wrap(term_notes(term, self.pb), indent=2), indent=2
-            )
+            seq.yaml_set_comment_before_after_key(i, before=_wrap(lines, indent=2), indent=2)
         return seq
 
     def _walk_away(self) -> str:
@@ -391,13 +414,19 @@ class _Builder:
         return gives
 
     def _asks(self) -> Any:
-        count = max(self.pb.requirements.min_asks, 1)
-        return _seq(
-            [
-                _map(ask=_todo("what they will ask or object"), response=_todo("how we answer"))
-                for _ in range(count)
-            ]
-        )
+        asks = [
+            _map(
+                ask=ask,
+                response=_todo("how we answer" + (f" (last time: {said})" if said else "")),
+            )
+            for ask, said in self.surprises
+        ]
+        count = max(self.pb.requirements.min_asks, 1) - len(asks)
+        asks += [
+            _map(ask=_todo("what they will ask or object"), response=_todo("how we answer"))
+            for _ in range(count)
+        ]
+        return _seq(asks)
 
     def _questions(self) -> Any:
         count = max(self.pb.requirements.min_questions, 1)

@@ -41,6 +41,40 @@ PLAN_HASH = re.findall(
     (ROOT / "examples" / "debriefs" / "clean-renewal.debrief.yaml").read_text(encoding="utf-8"),
 )[0]
 
+
+# Each example debrief of a typical deviation: the one rule it shows, and the line it is on.
+EXAMPLE_DEVIATIONS = [
+    ("plan-changed-after-debrief", "NP802", "hash: 0b5e1c1d"),
+    ("agreed-past-walk-away", "NP803", "{term: contract_length, value: 18}"),
+    ("past-authority-without-signoff", "NP804", "{term: payment_terms, value: 60}"),
+    ("improvised-give", "NP805", "give: {term: price_hold_months, value: 6}"),
+    ("give-without-get", "NP806", "give: {term: payment_terms, value: 45}"),
+    ("lost-without-reason", "NP807", "result: lost"),
+    ("lesson-without-owner", "NP808", "- lesson: Case-study consent"),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "needle"), EXAMPLE_DEVIATIONS)
+def test_each_example_deviation_fires_exactly_its_rule(name: str, code: str, needle: str) -> None:
+    path = ROOT / "examples" / "debriefs" / f"{name}.debrief.yaml"
+    options = CheckOptions(today=TODAY)
+    result = check_file(str(path), explicit=True, options=options, cache=PlaybookCache())
+    assert result.error is None and result.kind == "debrief"
+    assert codes(result.findings) == {code}, result.findings
+    text = path.read_text("utf-8")
+    assert [f.line for f in result.findings] == [line_of(text, needle)], result.findings
+
+
+def test_every_deviation_a_debrief_can_show_has_an_example() -> None:
+    shown = {code for _, code, _ in EXAMPLE_DEVIATIONS}
+    # NP801 (the plan cannot be read) is a broken reference, NP809 a finding on plans.
+    assert shown == {f"NP80{n}" for n in range(2, 9)}
+    names = {p.name for p in (ROOT / "examples" / "debriefs").glob("*.yaml")}
+    assert names == {f"{n}.debrief.yaml" for n, _, _ in EXAMPLE_DEVIATIONS} | {
+        "clean-renewal.debrief.yaml"
+    }
+
+
 # (change to the clean debrief, expected code, the line holding it, column)
 CASES = [
     (
