@@ -38,14 +38,14 @@ _values = st.recursive(
 
 
 def _run(text: str) -> tuple[int, str, str, str]:
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "plan.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(
-        app,
-        ["check", str(path), "--today", "2026-11-23", "--format", "json"],
-        catch_exceptions=False,
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(
+            app,
+            ["check", str(path), "--today", "2026-11-23", "--format", "json"],
+            catch_exceptions=False,
+        )
     return result.exit_code, result.stdout, result.stderr, str(path)
 
 

@@ -12,6 +12,7 @@ from negplan.findings import Severity
 from negplan.models.plan import Trade
 from negplan.rules._util import show
 from negplan.rules.base import Issue, PlanContext, rule
+from negplan.scalars import yaml_flow_text
 
 if TYPE_CHECKING:
     from negplan.models.playbook import Term
@@ -50,10 +51,35 @@ def give_without_get(ctx: PlanContext) -> Iterator[Issue]:
             yield Issue(
                 ("concessions", i),
                 f"concession {i + 1} gives {what} without getting anything",
-                "add `get:`: what the buyer gives in return, a term (`{term: contract_length, "
-                "value: 36}`) or a commitment with a date (`{commitment: signed order form, "
-                'by: 2027-03-31}`) ("if we do X, can you do Y?")',
+                "add `get:`: what the buyer gives in return, "
+                + _get_examples(ctx, concession.give.term)
+                + ' ("if we do X, can you do Y?")',
             )
+
+
+def _get_examples(ctx: PlanContext, given: str) -> str:
+    """Examples of a get, written with this plan's own terms and dates."""
+    by = ctx.plan.deal.close or ctx.plan.deal.meeting
+    commitment = (
+        f"a commitment with a date (`{{commitment: signed order form, by: "
+        f"{by.isoformat() if by else 'YYYY-MM-DD'}}}`)"
+    )
+    given_terms = {c.give.term for c in ctx.plan.concessions} | {given}
+    order = {TradeLevel.CREATIVE: 0, TradeLevel.TERMS: 1, TradeLevel.PRICE: 2}
+    asks = sorted(
+        (v for v in ctx.plan.variables if v.term not in given_terms and ctx.term(v.term)),
+        key=lambda v: order[ctx.term(v.term).level],  # type: ignore[union-attr]
+    )
+    for variable in asks:
+        term = ctx.term(variable.term)
+        value = variable.opening if variable.opening is not None else variable.target
+        if term is None or value is None:
+            continue
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        if not isinstance(value, bool) and not isinstance(value, Decimal):
+            shown = yaml_flow_text(shown)
+        return f"a term (`{{term: {term.id}, value: {shown}}}`) or {commitment}"
+    return commitment
 
 
 def _describe(ctx: PlanContext, give: Trade) -> str:
@@ -188,7 +214,10 @@ def costly_give_first(ctx: PlanContext) -> Iterator[Issue]:
     """
     gives = [(i, give, ctx.term(give.term)) for i, give in _gives(ctx)]
     known = [(i, give, term) for i, give, term in gives if term is not None]
+    forbidden = ctx.playbook.strategy.dont_lead_with
     for pos, (i, give, term) in enumerate(known):
+        if i == 0 and give.term in forbidden:
+            continue  # leading with it is NP403's finding: one mistake, one finding
         for _j, later, later_term in known[pos + 1 :]:
             costlier = term.cost.rank > later_term.cost.rank
             protected = term.cost == later_term.cost and term.priority < later_term.priority

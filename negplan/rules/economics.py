@@ -207,12 +207,17 @@ def trade_gives_more(ctx: PlanContext) -> Iterator[Issue]:
         i = step.number - 1
         gave = _trade_text(ctx, give.term, give.position)
         got = _trade_text(ctx, get.term, get.position)
-        yield Issue(
-            ("concessions", i),
-            f"concession {step.number} gives {gave} ({format_money(give.worth, currency)}) "
-            f"for {got}, worth only {format_money(get.worth, currency)}",
-            "ask for more in return, or give less",
-        )
+        paid = f"concession {step.number} gives {gave} ({format_money(give.worth, currency)})"
+        if get.worth < 0:
+            message = (
+                f"{paid} and 'gets' {got}, which leaves us worse off than the deal as it stands "
+                f"({format_money(get.worth, currency)}): that is a second give, not a get"
+            )
+        elif get.worth == 0:
+            message = f"{paid} for {got}, which is worth nothing to us"
+        else:
+            message = f"{paid} for {got}, worth only {format_money(get.worth, currency)}"
+        yield Issue(("concessions", i), message, "ask for more in return, or give less")
 
 
 def _past_walk_away(ctx: PlanContext, term_id: str | None, position: object) -> bool:
@@ -256,8 +261,11 @@ def term_without_value(ctx: PlanContext) -> Iterator[Issue]:
         return
     pricer = Pricer(ctx.plan, ctx.playbook)
     seen: set[str] = set()
+    given = {c.give.term for c in ctx.plan.concessions}
     traded: list[tuple[tuple[str | int, ...], str]] = [
-        (("variables", i, "term"), v.term) for i, v in enumerate(ctx.plan.variables)
+        (("variables", i, "term"), v.term)
+        for i, v in enumerate(ctx.plan.variables)
+        if not v.firm or v.term in given  # a term held firm is not traded
     ]
     for i, concession in enumerate(ctx.plan.concessions):
         for side in ("give", "get"):

@@ -105,7 +105,8 @@ def outside_limits(ctx: PlanContext) -> Iterator[Issue]:
         term = ctx.term(variable.term)
         if term is None:
             continue
-        for name in POSITIONS:
+        # a firm term's one position stands for all three: report it once
+        for name in ("target",) if variable.firm else POSITIONS:
             value = getattr(variable, name)
             if value is not None and not term.within_limits(value):
                 yield Issue(("variables", i, name), *_why(term, LABELS[name], value))

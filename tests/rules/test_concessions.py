@@ -107,7 +107,25 @@ def test_leading_with_discount(tmp_path: Path) -> None:
 
 
 def test_costly_give_before_cheap_one(tmp_path: Path) -> None:
-    # discount (cost high) is given before training_seats (cost low).
+    # payment terms (cost medium) are given before training_seats (cost low).
+    text = mutate(
+        CLEAN_TEXT,
+        (
+            FIRST_GIVE,
+            "  - give: {term: payment_terms, value: 40}\n    get: {term: case_study, value: true}\n"
+            + FIRST_GIVE,
+        ),
+    )
+    findings = check_text(tmp_path, text).findings
+    messages = [f.message for f in findings if f.code == "NP404"]
+    assert messages[0] == (
+        "concession 1 gives payment_terms before the cheaper training_seats (cost to us medium "
+        "vs low)"
+    )
+
+
+def test_leading_with_a_forbidden_costly_term_is_one_finding(tmp_path: Path) -> None:
+    # discount is both costly and a term not to lead with: NP403 says it, NP404 does not repeat
     text = mutate(
         CLEAN_TEXT,
         (
@@ -116,12 +134,9 @@ def test_costly_give_before_cheap_one(tmp_path: Path) -> None:
             + FIRST_GIVE,
         ),
     )
+    first = line_of(text, "give: {term: discount, value: 3}")
     findings = check_text(tmp_path, text).findings
-    messages = [f.message for f in findings if f.code == "NP404"]
-    assert (
-        messages[0]
-        == "concession 1 gives discount before the cheaper training_seats (cost to us high vs low)"
-    )
+    assert [f.code for f in findings if f.line == first] == ["NP403"]
 
 
 def test_same_cost_more_protected_term_first(tmp_path: Path) -> None:

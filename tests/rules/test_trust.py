@@ -319,3 +319,58 @@ def test_no_decision_maker_on_our_side(tmp_path: Path) -> None:
     assert [f.message for f in findings if f.code == "NP507"] == [
         "no decision maker on our side (`team.decision_maker`)"
     ]
+
+
+# ---- one mistake, one finding; messages in the plan's own terms ------------------------------
+
+
+def test_a_firm_position_outside_the_limits_is_reported_once(tmp_path: Path) -> None:
+    text = mutate(
+        CLEAN_TEXT, (PAYMENT, "  - term: payment_terms\n    target: 200\n    firm: true\n")
+    )
+    findings = check_text(tmp_path, text).findings
+    assert [f.line for f in findings if f.code == "NP202"] == [line_of(text, "target: 200")]
+
+
+def test_a_get_that_leaves_us_worse_off_is_called_a_give(tmp_path: Path) -> None:
+    # premium support is our walk-away on support_tier (not past it), and costs us money:
+    # "getting" it is paying twice
+    text = mutate(
+        CLEAN_TEXT,
+        ("get: {term: case_study, value: true}", "get: {term: support_tier, value: premium}"),
+    )
+    (finding,) = [f for f in check_text(tmp_path, text).findings if f.code == "NP703"]
+    assert "leaves us worse off than the deal as it stands" in finding.message
+    assert "worth only" not in finding.message
+
+
+def test_a_term_held_firm_and_never_traded_needs_no_value_model(tmp_path: Path) -> None:
+    # liability_cap (months of fees) has no value model in the bundled playbook
+    text = mutate(
+        CLEAN_TEXT,
+        (
+            "  - term: contract_length\n",
+            "  - {term: liability_cap, target: 12, firm: true}\n  - term: contract_length\n",
+        ),
+    )
+    assert "NP704" not in codes(check_text(tmp_path, text).findings)
+    traded = mutate(
+        CLEAN_TEXT,
+        (
+            "  - term: contract_length\n",
+            "  - {term: liability_cap, opening: 12, target: 12, walk_away: 18}\n"
+            "  - term: contract_length\n",
+        ),
+    )
+    assert "NP704" in codes(check_text(tmp_path, traded).findings)
+
+
+def test_the_give_without_get_hint_uses_the_plans_own_terms(tmp_path: Path) -> None:
+    text = mutate(
+        CLEAN_TEXT,
+        ("    get: {commitment: signed order form, by: 2027-03-31}\n", ""),
+    )
+    (finding,) = [f for f in check_text(tmp_path, text).findings if f.code == "NP401"]
+    assert finding.hint is not None
+    assert "`{term: case_study, value: true}`" in finding.hint  # a term the plan asks for
+    assert "by: 2027-03-31}" in finding.hint  # the deal's close date
