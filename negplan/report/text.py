@@ -59,8 +59,9 @@ class TextReport:
             for s, n in counts.items()
             if n
         )
-        header = Text(_shown(result.path), style="bold underline")
-        header.append(f" ({label})", style="not underline")
+        header = Text()
+        header.append(_shown(result.path), style="bold underline")
+        header.append(f" ({label})", style="bold")
         if result.kind == "plan":
             state = readiness(result.findings)
             header.append("  ")
