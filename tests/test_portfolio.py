@@ -44,14 +44,14 @@ def _in(folder: Path, *args: str) -> Any:
 
 @pytest.fixture(scope="module")
 def planted_json(planted: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    result = _in(planted.parent, str(planted), "-f", "json", "--jobs", "2")
+    result = _in(planted, str(planted), "-f", "json", "--jobs", "2")  # its cache: in planted/
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module")
 def planted_csv(planted: Path, planted_json: dict[str, Any]) -> list[dict[str, str]]:
-    result = _in(planted.parent, str(planted), "-f", "csv", "--jobs", "2")  # from the cache
+    result = _in(planted, str(planted), "-f", "csv", "--jobs", "2")  # from the cache
     assert result.exit_code == 0, result.output
     return list(csv.DictReader(io.StringIO(result.stdout)))
 
