@@ -7,7 +7,15 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
-from negplan.portfolio.base import AT_AUTHORITY_SHARE, MIN_PLANS, Context, Data, groups_of
+from negplan.portfolio.actual import per_term
+from negplan.portfolio.base import (
+    AT_AUTHORITY_SHARE,
+    AT_WALK_AWAY_SHARE,
+    MIN_PLANS,
+    Context,
+    Data,
+    groups_of,
+)
 from negplan.portfolio.facts import PlanFacts, TermFacts
 
 #: Share of plans past the authority on a term, all with their sign-off, that signals an
@@ -38,8 +46,8 @@ def findings(facts: Sequence[PlanFacts], ctx: Context) -> Data:
 
 def signals(facts: Sequence[PlanFacts], ctx: Context) -> Data:
     """Advice for the playbook's owners: an authority almost every plan exceeds and every
-    approver grants; a required term that never moves. (Agreements clustering at the
-    walk-away need debriefs.)"""
+    approver grants; a required term that never moves; agreements (in debriefs) clustering
+    at the walk-away."""
     by_term: dict[str, list[TermFacts]] = defaultdict(list)
     for f in facts:
         for t in f.terms:
@@ -85,4 +93,27 @@ def signals(facts: Sequence[PlanFacts], ctx: Context) -> Data:
                     "may not need to be a traded term",
                 }
             )
-    return {"items": out}
+    return {"items": out + _clustering(ctx)}
+
+
+def _clustering(ctx: Context) -> list[Data]:
+    """Terms whose agreements mostly sit at or past the plans' walk-aways."""
+    out = []
+    for row in per_term((d for d in ctx.debriefs if d.valid), ctx):
+        at_or_past = row.get("at_or_past_share")
+        if row["agreed"] < MIN_PLANS or at_or_past is None or at_or_past <= AT_WALK_AWAY_SHARE:
+            continue
+        n = row["at_walk_away"] + row["past_walk_away"]
+        out.append(
+            {
+                "kind": "agreements-at-walk-away",
+                "term": row["term"],
+                "agreed": row["agreed"],
+                "at_walk_away": row["at_walk_away"],
+                "past_walk_away": row["past_walk_away"],
+                "text": f"{n} of {row['agreed']} agreements on {row['term']} sit at or past the "
+                "plan's walk-away: buyers find the floor; the ranges or the concession "
+                "plans may need another look",
+            }
+        )
+    return out
