@@ -65,24 +65,29 @@ def _quarter(quarter: str, debriefs: list[DebriefFacts], ctx: Context) -> Data:
         "debriefs": len(debriefs),
         "results": {result: results.get(result, 0) for result in RESULTS},
         **_counts([t for d in debriefs for t in d.terms], ctx),
-        "improvised": sum(d.improvised for d in debriefs),
+        "improvised": sum(len(d.improvised) for d in debriefs),
         "surprise_asks": sum(len(d.unexpected) for d in debriefs),
     }
 
 
 def per_term(debriefs: Iterable[DebriefFacts], ctx: Context) -> list[Data]:
-    """Per term (in id order): agreements, attainment, the walk-away, improvised gives."""
+    """Per term (in id order) agreed or given on in an improvised move: agreements,
+    attainment, the walk-away, improvised gives."""
     terms: dict[str, list[AgreedTerm]] = defaultdict(list)
+    improvised: Counter[str] = Counter()
     for d in debriefs:
         for t in d.terms:
-            terms[t.term].append(t)
+            if t.agreed is not None:
+                terms[t.term].append(t)
+        improvised.update(term for term in d.improvised if term)
     out = []
-    for term, rows in sorted(terms.items()):
+    for term in sorted(set(terms) | set(improvised)):
+        rows = terms.get(term, [])
         row: Data = {"term": term, **_counts(rows, ctx)}
         if not ctx.redact:
             used = sorted(t.range_used for t in rows if t.range_used is not None)
             row["median_range_used"] = statistics.median(used) if used else None
-        row["improvised"] = sum(t.improvised for t in rows)
+        row["improvised"] = improvised[term]
         out.append(row)
     return out
 

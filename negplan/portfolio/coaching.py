@@ -24,23 +24,24 @@ EXCEEDED_SHARE = Decimal("0.9")
 
 
 def findings(facts: Sequence[PlanFacts], ctx: Context) -> Data:
-    """How many findings of each rule each group's plans have, and in how many plans."""
+    """How many findings of each rule each group's plans and debriefs have, and in how many
+    files (a debrief is in its plan's group)."""
     counts: Counter[tuple[str, str]] = Counter()
-    plans: dict[str, set[str]] = defaultdict(set)
-    for f in facts:
+    files: dict[str, set[str]] = defaultdict(set)
+    for f in [*facts, *ctx.debriefs]:
         group = f.group(ctx.group_by)
         for code in f.codes:
             counts[(code, group)] += 1
-            plans[code].add(f.path)
+            files[code].add(f.path)
     rules = sorted({code for code, _ in counts})
     return {
         "rules": rules,
-        "groups": groups_of(facts, ctx),
+        "groups": sorted({group for _, group in counts} | set(groups_of(facts, ctx))),
         "counts": [
             {"rule": code, "group": group, "count": n}
             for (code, group), n in sorted(counts.items())
         ],
-        "plans_with": [{"rule": code, "plans": len(plans[code])} for code in rules],
+        "plans_with": [{"rule": code, "plans": len(files[code])} for code in rules],
     }
 
 

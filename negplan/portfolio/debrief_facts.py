@@ -50,8 +50,6 @@ class AgreedTerm(_Facts):
     past_walk_away: bool | None = None
     #: How far into the range from opening to walk-away the agreement went, in percent.
     range_used: Decimal | None = None
-    #: Improvised moves that gave on this term.
-    improvised: int = 0
 
 
 class DebriefFacts(_Facts):
@@ -74,7 +72,8 @@ class DebriefFacts(_Facts):
     meeting: dt.date | None = None
     result: str = ""
     reason: str = ""
-    improvised: int = 0
+    #: The term each improvised move gave on (``""`` for a move that gave nothing).
+    improvised: tuple[str, ...] = ()
     unexpected: tuple[str, ...] = ()
     net_target: Decimal | None = None
     net_agreed: Decimal | None = None
@@ -128,10 +127,10 @@ def debrief_facts(
         meeting=debrief.meeting or deal.meeting,
         result=debrief.result.value,
         reason=" ".join((debrief.reason or "").split()),
-        improvised=len(outcome.unplanned),
+        improvised=tuple(m.give.term if m.give else "" for _, m in outcome.unplanned),
         unexpected=tuple(" ".join(u.ask.split()) for u in outcome.unexpected),
         **_nets(outcome),
-        terms=tuple(_term(t, outcome, playbook) for t in outcome.terms),
+        terms=tuple(_term(t, playbook) for t in outcome.terms),
     )
 
 
@@ -141,7 +140,7 @@ def _nets(outcome: Outcome) -> dict[str, Decimal]:
     return {"net_target": net_cents(outcome.target)[1], "net_agreed": net_cents(outcome.agreed)[1]}
 
 
-def _term(t: TermOutcome, outcome: Outcome, playbook: Playbook) -> AgreedTerm:
+def _term(t: TermOutcome, playbook: Playbook) -> AgreedTerm:
     term = playbook.term_map.get(t.term)
     bad = {
         name: term.badness(value) if term is not None and value is not None else None
@@ -159,5 +158,4 @@ def _term(t: TermOutcome, outcome: Outcome, playbook: Playbook) -> AgreedTerm:
         at_walk_away=agreed == walk if agreed is not None and walk is not None else None,
         past_walk_away=agreed > walk if agreed is not None and walk is not None else None,
         range_used=t.range_used.quantize(Decimal("0.01")) if t.range_used is not None else None,
-        improvised=sum(m.give is not None and m.give.term == t.term for _, m in outcome.unplanned),
     )

@@ -59,7 +59,9 @@ TERM_COLUMNS = (
 #: plan columns it can (``path`` is the debrief's; owner, region, segment, customer and
 #: currency are its plan's; ``meeting`` is the debrief's, else the plan's; ``findings`` are
 #: the debrief's; ``net_target`` is its plan's), and ``term``, ``opening``, ``target`` and
-#: ``walk_away`` from the plan.
+#: ``walk_away`` from the plan. ``improvised`` (the term each improvised move gave on, ``""``
+#: for none) and ``unexpected`` (the surprise asks) are JSON lists, the same on every row of
+#: one debrief. A debrief that could not be read has no ``result``.
 DEBRIEF_COLUMNS = (
     "record",
     "plan",
@@ -73,7 +75,6 @@ DEBRIEF_COLUMNS = (
     "past_walk_away",
     "range_used",
     "improvised",
-    "debrief_improvised",
     "unexpected",
     "net_agreed",
 )
@@ -163,24 +164,22 @@ def _debrief_rows(d: DebriefFacts) -> list[list[Any]]:
         ("net_target", d.net_target),
     ):
         plan[PLAN_COLUMNS.index(name)] = value
-    asks = json.dumps(list(d.unexpected), ensure_ascii=False)
     rows = []
     for t in d.terms or (None,):
         term: list[Any] = [None] * len(TERM_COLUMNS)
         if t is not None:
             term[:4] = [t.term, t.opening, t.target, t.walk_away]
-        rows.append(plan + term + _debrief_cells(d, t, asks))
+        rows.append(plan + term + _debrief_cells(d, t))
     return rows
 
 
-def _debrief_cells(d: DebriefFacts, t: AgreedTerm | None, asks: str) -> list[Any]:
+def _debrief_cells(d: DebriefFacts, t: AgreedTerm | None) -> list[Any]:
     head = ["debrief", d.plan, d.quarter, d.result, d.reason]
-    if t is None:
-        term: list[Any] = [None] * 7
-    else:
-        term = [t.agreed, t.fell, t.attained, t.at_walk_away, t.past_walk_away]
-        term += [t.range_used, t.improvised]
-    return head + term + [d.improvised, asks, d.net_agreed]
+    term: list[Any] = [None] * 6
+    if t is not None:
+        term = [t.agreed, t.fell, t.attained, t.at_walk_away, t.past_walk_away, t.range_used]
+    lists = [json.dumps(list(items), ensure_ascii=False) for items in (d.improvised, d.unexpected)]
+    return [*head, *term, *lists, d.net_agreed]
 
 
 def to_csv(facts: Sequence[PlanFacts], debriefs: Sequence[DebriefFacts] = ()) -> str:

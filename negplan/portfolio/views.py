@@ -244,20 +244,29 @@ def percent_of(value: Decimal | None) -> str:
     return "—" if value is None else format_percent(value)
 
 
+def _results_rows(results: list[Data], quarters: list[str]) -> list[list[Any]]:
+    """One row per result and reason, one column per quarter."""
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for r in results:
+        counts.setdefault((r["result"], r["reason"]), {})[r["quarter"]] = r["debriefs"]
+    order = {result: i for i, result in enumerate(RESULTS)}
+    return [
+        [result.replace("_", " "), reason, *(n.get(q, 0) for q in quarters), sum(n.values())]
+        for (result, reason), n in sorted(
+            counts.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])
+        )
+    ]
+
+
 def _actual_more(data: Data) -> list[Block]:
     lines: list[Block] = ["Net value as agreed against the plans' net value at target:"]
     lines += table(
         ["quarter", "currency", "debriefs", "at target", "as agreed", "attainment"],
         [_money_row(m) for m in data["money"]],
     )
-    lines += ["Results and reasons:"]
-    lines += table(
-        ["quarter", "result", "reason", "debriefs"],
-        [
-            [r["quarter"], r["result"].replace("_", " "), r["reason"], r["debriefs"]]
-            for r in data["results"]
-        ],
-    )
+    quarters = [q["quarter"] for q in data["quarters"]]
+    lines += ["Results and reasons, by quarter:"]
+    lines += table(["result", "reason", *quarters, "all"], _results_rows(data["results"], quarters))
     lines += ["The most frequent surprise asks:"]
     return lines + table(
         ["ask", "times", "quarters"],
