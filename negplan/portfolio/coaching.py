@@ -16,6 +16,7 @@ from negplan.portfolio.base import (
     Data,
     groups_of,
 )
+from negplan.portfolio.debrief_facts import DebriefFacts
 from negplan.portfolio.facts import PlanFacts, TermFacts
 
 #: Share of plans past the authority on a term, all with their sign-off, that signals an
@@ -28,7 +29,8 @@ def findings(facts: Sequence[PlanFacts], ctx: Context) -> Data:
     files (a debrief is in its plan's group)."""
     counts: Counter[tuple[str, str]] = Counter()
     files: dict[str, set[str]] = defaultdict(set)
-    for f in [*facts, *ctx.debriefs]:
+    found: list[PlanFacts | DebriefFacts] = [*facts, *ctx.debriefs]
+    for f in found:
         group = f.group(ctx.group_by)
         for code in f.codes:
             counts[(code, group)] += 1
