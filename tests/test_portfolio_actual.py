@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import sqlite3
 import statistics
 from collections import Counter, defaultdict
@@ -29,6 +30,16 @@ def _run(*args: str, today: str = TODAY) -> Any:
     return CliRunner().invoke(app, ["report", *args, "--today", today], catch_exceptions=False)
 
 
+def _cached(corpus: Path, *args: str) -> Any:
+    """A report of the module's corpus run beside it, sharing one cache of its facts."""
+    here = os.getcwd()
+    os.chdir(corpus.parent)
+    try:
+        return _run(str(corpus), *args)
+    finally:
+        os.chdir(here)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """80 plans, 40 debriefs: enough files for worker processes."""
@@ -37,14 +48,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def report(corpus: Path) -> dict[str, Any]:
-    result = _run(str(corpus), "-f", "json", "--no-cache", "--jobs", "2")
+    result = _cached(corpus, "-f", "json", "--jobs", "2")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module")
-def rows(corpus: Path) -> list[dict[str, str]]:
-    result = _run(str(corpus), "-f", "csv", "--no-cache", "--jobs", "1")
+def rows(corpus: Path, report: dict[str, Any]) -> list[dict[str, str]]:
+    result = _cached(corpus, "-f", "csv")
     return list(csv.DictReader(io.StringIO(result.stdout)))
 
 
@@ -158,19 +169,19 @@ def test_agreements_clustering_at_the_walk_away_are_signalled(tmp_path: Path, re
     assert signal["at_walk_away"] + signal["past_walk_away"] > term["agreed"] / 2
 
 
-def test_markdown_shows_planned_vs_actual(corpus: Path) -> None:
-    page = _run(str(corpus), "-f", "md", "--no-cache").stdout
+def test_markdown_shows_planned_vs_actual(corpus: Path, report: dict) -> None:
+    page = _cached(corpus, "-f", "md").stdout
     section = page.split("## Planned vs actual", 1)[1].split("\n## ", 1)[0]
     assert "40 debriefs (0 could not be read)" in section
     assert "| result | reason | 2026-Q4 |" in section
     assert "Price protection for two years" in section
 
 
-def test_redact_withholds_what_the_walk_aways_tell(corpus: Path) -> None:
-    report = json.loads(_run(str(corpus), "-f", "json", "--no-cache", "--redact").stdout)
+def test_redact_withholds_what_the_walk_aways_tell(corpus: Path, report: dict) -> None:
+    report = json.loads(_cached(corpus, "-f", "json", "--redact").stdout)
     for row in [*report["actual"]["quarters"], *report["actual"]["terms"]]:
         assert not {"at_walk_away", "past_walk_away", "median_range_used"} & set(row)
-    rows = list(csv.DictReader(io.StringIO(_run(str(corpus), "-f", "csv", "--redact").stdout)))
+    rows = list(csv.DictReader(io.StringIO(_cached(corpus, "-f", "csv", "--redact").stdout)))
     debriefs = [r for r in rows if r["record"] == "debrief"]
     assert all(r["walk_away"] == r["at_walk_away"] == r["range_used"] == "" for r in debriefs)
     assert all(r["owner"].startswith("rep-") for r in debriefs)
