@@ -124,7 +124,7 @@ REPORT_TO_CHECK = 1.5
 REPORT_AGAIN_TO_FIRST = 0.2
 REPORT_RSS_MB = 250.0
 #: What ``--help`` and ``check`` must not load (the report's machinery).
-REPORT_MODULES = ("negplan.portfolio", "matplotlib", "sqlite3")
+REPORT_MODULES = ("negplan.portfolio.", "matplotlib", "sqlite3")
 
 
 @dataclass

@@ -39,10 +39,10 @@ LABEL = 28
 MOST = 24
 
 
-def label(text: object) -> str:
-    """A label short enough for a chart."""
+def label(text: object, *, most: int = LABEL) -> str:
+    """A label short enough for a chart (at most ``most`` characters)."""
     value = " ".join(str(text).split())
-    return value if len(value) <= LABEL else value[: LABEL - 1] + "…"
+    return value if len(value) <= most else value[: most - 1] + "…"
 
 
 def _svg(salt: str, width: float, height: float, draw: Callable[[Figure], None]) -> str:
@@ -175,7 +175,7 @@ def spread(term: Data, *, key: str) -> str:
                 medianprops={"color": _BLUE, "linewidth": 1.5},
             )
         _lines(ax, term)
-        ax.set_title(label(f"{term['term']}: {key.replace('_', '-')} by group"))
+        ax.set_title(label(f"{term['term']}: {key.replace('_', '-')} by group", most=2 * LABEL))
         ax.tick_params(axis="x", rotation=30)
 
     return _svg(f"spread-{term['term']}-{key}", 3.4, 2.2, draw)

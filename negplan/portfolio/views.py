@@ -59,7 +59,10 @@ def percent(value: Decimal | None) -> str:
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[Block]:
-    """A table of at most :data:`ROWS` rows, every value shown as text."""
+    """A table of at most :data:`ROWS` rows, every value shown as text ("None." for no
+    rows)."""
+    if not rows:
+        return ["None."]
     shown = [tuple(show(v) for v in row) for row in rows[:ROWS]]
     return [Table(tuple(head), shown, max(0, len(rows) - ROWS))]
 
