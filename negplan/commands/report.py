@@ -54,12 +54,7 @@ def run(
     if playbook is not None:
         PlaybookCache().usable(playbook)
     found = _collect(paths or ["."], playbook=playbook, today=day, jobs=jobs, cache=cache)
-    facts, debriefs = found.facts, found.debriefs
-    if start is not None:
-        facts = [f for f in facts if f.meeting is None or f.meeting >= start]
-        debriefs = [d for d in debriefs if d.meeting is None or d.meeting >= start]
-    if redact:
-        facts, debriefs = redacted(facts), redact_debriefs(debriefs)
+    facts, debriefs = _chosen(found, since=start, redact=redact)
     ctx = Context(today=day, group_by=group_by, redact=redact, debriefs=tuple(debriefs))
     data = _render(facts, debriefs, fmt, ctx, len(found.unread))
     if output is not None:
@@ -69,6 +64,20 @@ def run(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     return 0
+
+
+def _chosen(
+    found: Collected, *, since: dt.date | None, redact: bool
+) -> tuple[list[PlanFacts], list[DebriefFacts]]:
+    """The plans and debriefs whose meeting is on or after ``since`` (or undated), redacted
+    when asked."""
+    facts, debriefs = found.facts, found.debriefs
+    if since is not None:
+        facts = [f for f in facts if f.meeting is None or f.meeting >= since]
+        debriefs = [d for d in debriefs if d.meeting is None or d.meeting >= since]
+    if redact:
+        return redacted(facts), redact_debriefs(debriefs)
+    return facts, debriefs
 
 
 def _since(value: str | None) -> dt.date | None:

@@ -59,8 +59,8 @@ def collect(
     cache: FactCache | None,
     advance: Callable[[], None] = lambda: None,
 ) -> Collected:
-    """The facts of every plan among ``items`` (what :func:`~negplan.checking.expand` listed),
-    in their order."""
+    """The facts of every plan and debrief among ``items`` (what
+    :func:`~negplan.checking.expand` listed), in their order."""
     out = Collected()
     locator = PlaybookCache()
     slots: list[Entry | NegplanError | _Task] = []
@@ -82,22 +82,26 @@ def collect(
         if isinstance(slot, _Task):
             task, result = slot, next(done)
             advance()
-            if result.error is not None:
-                out.unread.append(result.error)
-                continue
-            assert result.entry is not None
-            slot = result.entry
-            if task.sha is not None:
-                learnt.append((task.sha, _with_plan_sha(cache, task.path, slot)))
-        if isinstance(slot, NegplanError):
-            out.unread.append(slot)
-        elif isinstance(slot.facts, DebriefFacts):
-            out.debriefs.append(slot.facts)
-        elif slot.facts is not None:
-            out.facts.append(slot.facts)
+            if result.entry is not None and task.sha is not None:
+                learnt.append((task.sha, _with_plan_sha(cache, task.path, result.entry)))
+            _keep(out, result.entry or result.error)
+        else:
+            _keep(out, slot)
     if cache is not None:
         cache.save(learnt)
     return out
+
+
+def _keep(out: Collected, found: Entry | NegplanError | None) -> None:
+    """File a checked or cached file's facts, or its error, where they belong."""
+    if isinstance(found, NegplanError):
+        out.unread.append(found)
+        return
+    facts = found.facts if found is not None else None
+    if isinstance(facts, DebriefFacts):
+        out.debriefs.append(facts)
+    elif facts is not None:
+        out.facts.append(facts)
 
 
 def _digest(cache: FactCache | None, path: str) -> str | None:
