@@ -29,7 +29,13 @@ RSS of the whole process tree), then one verdict line per target:
    plan;
 6. a PDF brief: its cold time, for information (no target);
 7. ``negplan diff`` of a playbook change (discount authority 10% → 8%) over 1,000 plans
-   ≤ 1.5× one ``negplan check`` of the same folder (the plans and the changed playbook).
+   ≤ 1.5× one ``negplan check`` of the same folder (the plans and the changed playbook);
+8. ``negplan report`` (HTML, with its charts) of 10,000 plans and their debriefs
+   (``bench.generate --debriefs``, checked on 2027-06-30), with no cache ≤ 1.5× one
+   ``negplan check`` of the same folder plus the charts (the charts: a warm HTML report less
+   a warm JSON report of the same folder); a second report over the unchanged files (its
+   cache warm) ≤ 0.2× the first; the first's peak RSS ≤ 250 MB; and ``negplan --help`` and
+   ``negplan check`` load none of the report's modules, matplotlib or sqlite3.
 
 The number of cores is the number negplan may run on (its CPU affinity), or ``--jobs``.
 The process exits 1 when a target fails (``--no-fail`` exits 0 all the same, for
@@ -54,7 +60,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +102,12 @@ SAME_PLAN = "negplan check (same plan)"
 BRIEF_PDF = "negplan brief --format pdf"
 DIFF = "negplan diff"
 DIFF_CHECK = "negplan check (diff corpus)"
+REPORT = "negplan report --format html (no cache)"
+REPORT_AGAIN = "negplan report --format html (cache warm)"
+REPORT_DATA = "negplan report --format json (cache warm)"
+REPORT_CHECK = "negplan check (report corpus)"
+#: The day the report corpus is checked on (its meetings before it may have debriefs).
+REPORT_TODAY = "2027-06-30"
 
 #: The limits of the targets (see the module docstring).
 COLD_TO_CJS = 1.2
@@ -108,6 +120,11 @@ SCALE_10K_TO_1K = 10.5
 PEAK_RSS_MB = 150.0
 BRIEF_TO_CHECK = 2.0
 DIFF_TO_CHECK = 1.5
+REPORT_TO_CHECK = 1.5
+REPORT_AGAIN_TO_FIRST = 0.2
+REPORT_RSS_MB = 250.0
+#: What ``--help`` and ``check`` must not load (the report's machinery).
+REPORT_MODULES = ("negplan.portfolio.", "matplotlib", "sqlite3")
 
 
 @dataclass
@@ -329,6 +346,51 @@ def _diff_commands(work: Path, size: int) -> dict[str, list[str]]:
     }
 
 
+def _report_commands(work: Path, size: int) -> dict[str, list[str]]:
+    """A report of ``size`` plans and their debriefs: cold (its cache removed first), warm
+    (HTML and JSON), and a check of the same folder."""
+    folder = work / f"report-{size}"
+    if not folder.exists():
+        generate(folder, size, debriefs=True)
+    negplan_bin = str(Path(sys.executable).parent / "negplan")
+    common = [negplan_bin, "report", str(folder), "--today", REPORT_TODAY, "--force"]
+    cold, warm = work / f"report-{size}-cold", work / f"report-{size}-warm"
+    cold.mkdir(exist_ok=True)
+    warm.mkdir(exist_ok=True)
+
+    def shell(where: Path, *args: str, fresh: bool = False) -> list[str]:
+        clear = "rm -rf .negplan && " if fresh else ""
+        return ["sh", "-c", f'cd "{where}" && {clear}exec "$@"', "report", *common, *args]
+
+    check = [negplan_bin, "check", str(folder), "--format", "parsable", "--today", REPORT_TODAY]
+    return {
+        REPORT_CHECK: check,
+        REPORT: shell(cold, "-o", "report.html", fresh=True),
+        REPORT_AGAIN: shell(warm, "-o", "report.html"),
+        REPORT_DATA: shell(warm, "-o", "report.json"),
+    }
+
+
+def import_verdict() -> Verdict:
+    """Target 8: ``negplan --help`` and ``negplan check`` load none of
+    :data:`REPORT_MODULES`."""
+    code = (
+        "import sys\nfrom negplan.cli import app\n"
+        "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    loaded: set[str] = set()
+    for args in (["--help"], ["check", str(EXAMPLE)]):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+        )
+        modules = done.stdout.splitlines()[-1].split() if done.stdout else ["(no output)"]
+        loaded |= {m for m in modules if m.startswith(REPORT_MODULES)}
+    label = "negplan --help and check load nothing of the report"
+    found = ", ".join(sorted(loaded)[:5]) or "none"
+    return Verdict(_status(not loaded), "8", f"{label}: {found}")
+
+
 def _available(
     commands: dict[str, list[str]], *, cwd: Path, absent: dict[str, Absent]
 ) -> dict[str, list[str]]:
@@ -519,6 +581,38 @@ def verdicts(
     if got := need("7", label, (DIFF, 1000), (DIFF_CHECK, 1000)):
         diff, check = got
         out.append(_compare("7", label, diff, check.seconds, DIFF_TO_CHECK))
+    out += _report_verdicts(need)
+    return out
+
+
+def _report_verdicts(need: Callable[..., list[Row] | None]) -> list[Verdict]:
+    """Target 8 from the rows of the report corpus of 10,000 plans."""
+    out: list[Verdict] = []
+    size = 10000
+    label = "report of 10,000 plans vs one check of them plus the charts"
+    if got := need("8", label, (REPORT, size), (REPORT_CHECK, size), (REPORT_AGAIN, size)):
+        first, check, again = got
+        data = need("8", label, (REPORT_DATA, size))
+        if data is not None:
+            charts = max(0.0, again.seconds - data[0].seconds)
+            base = REPORT_TO_CHECK * check.seconds + charts
+            text = f"1.5 × {check.seconds:.2f} s + {charts:.2f} s of charts = {base:.2f} s"
+            verdict = _compare("8", label, first, base, 1.0, base_text=text)
+            out.append(verdict)
+    label = "second report over the unchanged files vs the first"
+    if got := need("8", label, (REPORT_AGAIN, size), (REPORT, size)):
+        again, first = got
+        out.append(_compare("8", label, again, first.seconds, REPORT_AGAIN_TO_FIRST))
+    label = "report of 10,000 plans, peak RSS of the process tree"
+    if got := need("8", label, (REPORT, size)):
+        (first,) = got
+        out.append(
+            Verdict(
+                _status(first.rss_mb <= REPORT_RSS_MB),
+                "8",
+                f"{label}: {first.rss_mb:.0f} MB; limit ≤ {REPORT_RSS_MB:.0f} MB",
+            )
+        )
     return out
 
 
@@ -633,12 +727,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if size > 1:
             diff = _available(_diff_commands(work, size), cwd=work, absent=absent)
             rows += measure(diff, files=size, repeat=repeat, cwd=work)
+            report = _available(_report_commands(work, size), cwd=work, absent=absent)
+            rows += measure(report, files=size, repeat=repeat, cwd=work)
         if size == 1:
             pdf = _available(_pdf_command(work), cwd=work, absent=absent)
             rows += measure(pdf, files=size, repeat=min(repeat, 5), cwd=work)
         print(table(rows, cores=cores), flush=True)
         print()
-    results = verdicts(rows, cores=cores, sizes=sizes, absent=absent)
+    results = [*verdicts(rows, cores=cores, sizes=sizes, absent=absent), import_verdict()]
     for result in results:
         print(result.line())
     code = exit_code(results, no_fail=args.no_fail)

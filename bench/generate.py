@@ -7,13 +7,22 @@ mistakes (a give without a get, discount first, positions out of order, a walk-a
 authority, missing preparation, a misspelt key, a ``TODO`` the scaffold left), so that
 checking them exercises the rules and the positions of findings, not only the happy path.
 
-Usage: ``python -m bench.generate OUT_DIR COUNT [--seed N]``.
+With ``debriefs``, three in four plans whose meeting is a week or more before
+:data:`DEBRIEF_BEFORE` get a debrief beside them (``plan-00001.debrief.yaml``): a result and
+its reason, agreed positions between the target and a point past the walk-away, the planned
+moves, sometimes an improvised one, surprise asks and lessons; the others are overdue (NP809)
+when checked on :data:`DEBRIEF_BEFORE`.
+
+Usage: ``python -m bench.generate OUT_DIR COUNT [--seed N] [--debriefs]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import hashlib
 import random
+import re
 from pathlib import Path
 
 REGIONS = ["emea", "na", "apac", "latam"]
@@ -31,6 +40,17 @@ CUSTOMERS = [
     "Hooli Media",
 ]
 STANCES = ["champion", "supporter", "neutral", "skeptic", "blocker"]
+#: The day a corpus with debriefs is reported on: meetings before it may have a debrief.
+DEBRIEF_BEFORE = dt.date(2027, 6, 30)
+REASONS = ["value", "price", "timing", "competitor", "scope", "no_budget", "relationship"]
+RESULTS = ["won", "won", "won", "lost", "no_decision", "walked_away", "open"]
+SURPRISES = [
+    "Price protection on expansion seats for two years",
+    "A named customer success manager",
+    "An exit clause after the first year",
+    "Quarterly business reviews with their CFO",
+    "Data residency in their own region",
+]
 MISTAKES = [
     "give_without_get",
     "discount_first",
@@ -173,7 +193,12 @@ def plan_text(index: int, rng: random.Random) -> str:
     ]
     gives = [
         ("payment_terms", 40, "{term: contract_length, value: 36}", "If they commit to 36 months"),
-        ("discount", variables[0][2], "Expansion ordered in year 1", "If the expansion is in"),
+        (
+            "discount",
+            variables[0][2],
+            f"{{commitment: expansion ordered in year 1, by: 2027-{month + 1:02d}-28}}",
+            "If the expansion is in",
+        ),
     ]
     if variables[3][0] == "training_seats":
         gives.insert(0, ("training_seats", 5, "{term: case_study, value: true}", "Case study"))
@@ -201,7 +226,9 @@ def plan_text(index: int, rng: random.Random) -> str:
         "",
         "alignment:",
         "  - with: Finance director",
+        "    person: Ines Kovac",
         "    term: payment_terms",
+        "    up_to: 45",
         "    status: agreed",
         "    date: 2026-11-18",
         "    notes: 45 days approved if the order is signed this quarter.",
@@ -210,8 +237,57 @@ def plan_text(index: int, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def generate(out: Path, count: int, *, seed: int = 2026) -> list[Path]:
-    """Write ``count`` plans under ``out/<region>/`` and return their paths."""
+def _position(plan: str, term: str, key: str) -> int | None:
+    found = re.search(
+        rf"term: {term}\n    opening: \S+\n    target: (\d+)\n    walk_?away: (\d+)", plan
+    )
+    if found is None:
+        return None
+    return int(found.group(1 if key == "target" else 2))
+
+
+def debrief_text(name: str, plan: str, rng: random.Random) -> str | None:
+    """A debrief of ``plan`` (the text of the file ``name``), or None when its meeting is
+    not over or it is one of the plans whose debrief is overdue."""
+    meeting = dt.date.fromisoformat(plan.split("  meeting: ", 1)[1][:10])
+    if meeting + dt.timedelta(days=7) >= DEBRIEF_BEFORE or rng.random() < 0.25:
+        return None
+    target, walk = _position(plan, "discount", "target"), _position(plan, "discount", "walk")
+    discount = rng.choice([target, target, (target or 0) + 1, walk, (walk or 0) + 1])
+    git_hash = hashlib.sha1(b"blob %d\0" % len(plan.encode()) + plan.encode()).hexdigest()
+    lines = [
+        "kind: debrief",
+        "version: 1",
+        f"plan: {{path: {name}, hash: {git_hash}}}",
+        f"meeting: {meeting.isoformat()}",
+        f"result: {rng.choice(RESULTS)}",
+        f"reason: {rng.choice(REASONS)}",
+        "agreed:",
+        f"  - {{term: discount, value: {discount}}}",
+        f"  - {{term: payment_terms, value: {rng.choice([30, 40, 45])}}}",
+        f"  - {{term: contract_length, value: {rng.choice([24, 36])}}}",
+        "moves:",
+        "  - give: {term: payment_terms, value: 40}",
+        "    get: {term: contract_length, value: 36}",
+        "    planned: true",
+        "    asked_by: us",
+    ]
+    if rng.random() < 0.3:
+        lines += [
+            f"  - give: {{term: implementation_days, value: {rng.randint(1, 4)}}}",
+            f"    get: {{commitment: signed order form, by: {meeting + dt.timedelta(days=30)}}}",
+            "    planned: false",
+            "    asked_by: the buyer's CFO",
+        ]
+    lines += ["unexpected:"]
+    lines += [f"  - ask: {ask}" for ask in rng.sample(SURPRISES, k=rng.choice([0, 0, 1, 2]))]
+    lines += ["lessons:", "  - {lesson: Prepare the price-hold ask earlier, owner: Tom Weber}"]
+    return "\n".join(lines) + "\n"
+
+
+def generate(out: Path, count: int, *, seed: int = 2026, debriefs: bool = False) -> list[Path]:
+    """Write ``count`` plans under ``out/<region>/`` (and, with ``debriefs``, their
+    debriefs beside them); return the plans' paths."""
     rng = random.Random(seed)
     paths: list[Path] = []
     for index in range(count):
@@ -219,8 +295,12 @@ def generate(out: Path, count: int, *, seed: int = 2026) -> list[Path]:
         folder = out / region
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"plan-{index:05d}.yaml"
-        path.write_text(plan_text(index, rng), encoding="utf-8")
+        text = plan_text(index, rng)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
+        debrief = debrief_text(path.name, text, rng) if debriefs else None
+        if debrief is not None:
+            path.with_suffix(".debrief.yaml").write_text(debrief, encoding="utf-8")
     return paths
 
 
@@ -230,8 +310,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--debriefs", action="store_true", help="write debriefs too")
     args = parser.parse_args()
-    generate(args.out, args.count, seed=args.seed)
+    generate(args.out, args.count, seed=args.seed, debriefs=args.debriefs)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from negplan.errors import InputError, NegplanError
 from negplan.files import refuse_nul
 from negplan.findings import FileProblem, Finding, Severity, sort_findings
 from negplan.loader import Document, load
+from negplan.models.debrief import Debrief
 from negplan.models.plan import Plan
 from negplan.schema import document_kind, header_findings
 
@@ -41,6 +42,9 @@ class FileResult:
     error: NegplanError | None = None
     plan: Plan | None = None
     skipped: bool = False
+    #: A debrief that validated, and the plan it names, as checked (for ``report``).
+    debrief: Debrief | None = None
+    debriefed: Plan | None = None
 
     def counts(self) -> dict[Severity, int]:
         """Findings per severity."""
@@ -143,9 +147,10 @@ def _check_debrief(
         return
     loaded = cache.usable(plan_result.playbook)
     assert loaded.playbook is not None
-    _, result.findings = check_debrief_document(
+    result.debrief, result.findings = check_debrief_document(
         doc, plan_result.plan, loaded.playbook, plan_hash=plan_hash, today=options.today
     )
+    result.debriefed = plan_result.plan
 
 
 def named_plan(doc: Document) -> tuple[str, str, Document] | Finding:
@@ -366,5 +371,6 @@ def _not_checked(task: Task, why: str) -> FileResult:
 
 def _check_in_worker(task: Task) -> FileResult:
     result = _check_task(task)
-    result.plan = None  # reports never read it, and it would cost pickling between processes
+    # Reports never read them, and they would cost pickling between processes.
+    result.plan = result.debrief = result.debriefed = None
     return result

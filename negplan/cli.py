@@ -634,14 +634,16 @@ def _report(
         bool,
         typer.Option(
             "--no-cache",
-            help="Neither read nor write the cache of plan facts (.negplan/report-cache.sqlite3).",
+            help="Neither read nor write the cache of plan and debrief facts "
+            "(.negplan/report-cache.sqlite3).",
         ),
     ] = False,
 ) -> int:
-    """Report on every plan: readiness, approvals, consistency, money and patterns.
+    """Report on every plan: readiness, approvals, consistency, money, patterns and outcomes.
 
-    The portfolio view for sales leadership and the deal desk, over every plan found.
-    Markdown, JSON, CSV (one row per plan and term), or HTML and PDF with charts."""
+    The portfolio view for sales leadership and the deal desk, over every plan and debrief
+    found. Markdown, JSON, CSV (one row per plan or debrief and term), or HTML and PDF with
+    charts."""
     from negplan.commands import report  # the checking and report code load only when it runs
 
     return report.run(

@@ -4,12 +4,19 @@ Uniform by default: positions, first gives and sign-offs vary without a pattern.
 adds three: most discount walk-aways in EMEA sit exactly at the rep's authority (10); the
 owner "Owen Planted" always leads with discount; fifteen plans meeting in one week need the
 Head of professional services' sign-off and do not have it yet.
+
+With ``debriefs``, every other plan gets a debrief beside it (``plan-0001.debrief.yaml``):
+results, reasons, agreed positions, improvised moves and surprise asks vary by plan; at most
+three in eight discount agreements sit at or past the walk-away, unless ``planted``, where
+three in four do (agreements clustering at the walk-away).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+
+from negplan.debriefs import content_hash
 
 TODAY = dt.date(2026, 11, 23)
 REGIONS = ("EMEA", "NA", "APAC", "LATAM")
@@ -53,6 +60,8 @@ def plan_text(index: int, *, planted: bool) -> str:
         "  currency: EUR",
         f"  list_value: {100000 + (index * 7919) % 400000}",
         f"  meeting: {meeting.isoformat()}",
+        "team: {lead: Dana Reyes, decision_maker: Sam Ortiz}",
+        "goals: [{goal: Renew for 36 months, priority: must}]",
         "counterparts:",
         "  - {name: Ana Silva, role: CFO, decision_maker: true}",
         "value: {statement: Routes planned in minutes, proof_points: [uptime 99.95%]}",
@@ -105,10 +114,74 @@ def plan_text(index: int, *, planted: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(folder: Path, count: int, *, planted: bool) -> Path:
-    """Write ``count`` plans under ``folder`` (one sub-folder per region); return ``folder``."""
+RESULTS = ("won", "won", "lost", "no_decision", "walked_away", "won", "open")
+REASONS = ("value", "price", "timing", "competitor", "scope")
+SURPRISES = (
+    "Price protection for two years",
+    "A named success manager",
+    "Price protection for two years",
+    "Quarterly business reviews",
+    "Price protection for two years",
+    "A named success manager",
+    "Exit clause after year one",
+)
+
+
+def _agreed_discount(index: int, plan: str, *, planted: bool) -> int:
+    """Where the discount was agreed: at target, a point past it, at the walk-away, or a
+    point past the walk-away or better than target."""
+    target = 4 + index % 4
+    walk = int(plan.split("walk_away: ", 1)[1].split("}", 1)[0])
+    k = index // 2  # debriefs are written for odd indexes only
+    if planted and k % 4 != 0:
+        return walk
+    return (target, target + 1, walk, walk + 1 if k % 8 == 3 else target - 1)[k % 4]
+
+
+def debrief_text(index: int, plan: str, *, planted: bool) -> str:
+    """The debrief of the plan ``plan`` (text) of number ``index``."""
+    meeting = plan.split("meeting: ", 1)[1].split("\n", 1)[0]
+    result = RESULTS[index % len(RESULTS)]
+    discount = _agreed_discount(index, plan, planted=planted)
+    lines = [
+        "kind: debrief",
+        "version: 1",
+        f"plan: {{path: plan-{index:04d}.yaml, hash: {content_hash(plan.encode())}}}",
+        f"meeting: {meeting}",
+        f"result: {result}",
+        f"reason: {REASONS[index % len(REASONS)]}",
+        "agreed:",
+        f"  - {{term: discount, value: {discount}}}",
+        f"  - {{term: payment_terms, value: {(30, 40, 35)[index % 3]}}}",
+        f"  - {{term: case_study, value: {'true' if index % 5 else 'false'}}}",
+        "moves:",
+        "  - give: {term: training_seats, value: 10}",
+        "    get: {term: case_study, value: true}",
+        "    planned: true",
+        "    asked_by: us",
+    ]
+    if index % 3 == 0:
+        lines += [
+            f"  - give: {{term: implementation_days, value: {1 + index % 4}}}",
+            "    get: {commitment: signed order form, by: 2027-12-31}",
+            "    planned: false",
+            "    asked_by: Ana Silva",
+        ]
+    lines += ["unexpected:"]
+    lines += [f"  - ask: {SURPRISES[(index + n) % len(SURPRISES)]}" for n in range(index % 3)]
+    lines += ["lessons:", "  - {lesson: Prepare the price-hold ask, owner: Dana Reyes}"]
+    return "\n".join(lines) + "\n"
+
+
+def generate(folder: Path, count: int, *, planted: bool, debriefs: bool = False) -> Path:
+    """Write ``count`` plans under ``folder`` (one sub-folder per region), with a debrief
+    beside every other plan when asked; return ``folder``."""
     for index in range(count):
         sub = folder / REGIONS[index % len(REGIONS)].lower()
         sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"plan-{index:04d}.yaml").write_text(plan_text(index, planted=planted), "utf-8")
+        plan = plan_text(index, planted=planted)
+        (sub / f"plan-{index:04d}.yaml").write_text(plan, "utf-8")
+        if debriefs and index % 2:
+            text = debrief_text(index, plan, planted=planted)
+            (sub / f"plan-{index:04d}.debrief.yaml").write_text(text, "utf-8")
     return folder

@@ -51,6 +51,10 @@ def _rows(
         (bench.NEGPLAN, 10000): 9.00,
         (bench.DIFF, 1000): 1.40,
         (bench.DIFF_CHECK, 1000): 1.00,
+        (bench.REPORT_CHECK, 10000): 12.0,
+        (bench.REPORT, 10000): 18.0,
+        (bench.REPORT_AGAIN, 10000): 2.5,
+        (bench.REPORT_DATA, 10000): 1.0,
     }
     peaks = {(bench.NEGPLAN, 10000): 80.0}
     if seconds:
@@ -83,6 +87,9 @@ def test_every_target_passes_on_good_figures() -> None:
         "4",
         "5",
         "7",
+        "8",
+        "8",
+        "8",
     ]
     assert bench.exit_code(results) == 0
 
@@ -188,7 +195,7 @@ def test_sizes_not_run_skip_their_targets() -> None:
     rows = [r for r in _rows() if r.files != 10000]
     results = bench.verdicts(rows, cores=2, sizes=[1, 1000])
     skipped = [v for v in results if v.status == "SKIP"]
-    assert [v.target for v in skipped] == ["4", "4"]
+    assert [v.target for v in skipped] == ["4", "4", "8", "8", "8"]
     assert all(v.text.endswith("skipped: 10,000 plans not run") for v in skipped)
     assert bench.exit_code(results) == 0
 
@@ -200,7 +207,7 @@ def test_one_plan_not_run_skips_the_start_up_and_brief_targets() -> None:
     assert all(
         v.text.endswith("skipped: 1 plan not run")
         for v in results
-        if v.target not in ("3", "4", "7")
+        if v.target not in ("3", "4", "7", "8")
     )
     assert bench.exit_code(results) == 0
 
@@ -242,3 +249,30 @@ def test_table_ratios() -> None:
         "| negplan | 1,000 | 1.000 | 1.00 | 1.25 | 60 |",
         "| parse floor (libyaml) | 1,000 | 1.600 | 1.60 | 2.00 | 14 |",
     ]
+
+
+def test_a_report_slower_than_its_allowance_fails() -> None:
+    # 1.5 × 12 s of check + (2.5 - 1.0) s of charts = 19.5 s
+    results = bench.verdicts(_rows(seconds=(bench.REPORT, 10000, 19.6)), cores=2, sizes=ALL)
+    (failed,) = [v for v in results if v.status == "FAIL"]
+    assert failed.line() == (
+        "FAIL  [8] report of 10,000 plans vs one check of them plus the charts: 1.01× "
+        "(19.60 s against 1.5 × 12.00 s + 1.50 s of charts = 19.50 s); limit ≤ 1.0×"
+    )
+
+
+def test_a_second_report_must_cost_a_fifth_of_the_first() -> None:
+    results = bench.verdicts(_rows(seconds=(bench.REPORT_AGAIN, 10000, 3.7)), cores=2, sizes=ALL)
+    failed = [v.text for v in results if v.status == "FAIL"]
+    assert any(
+        t.startswith("second report over the unchanged files vs the first: 0.21×") for t in failed
+    )
+
+
+def test_a_report_past_its_memory_limit_fails() -> None:
+    results = bench.verdicts(_rows(rss=(bench.REPORT, 10000, 251.0)), cores=2, sizes=ALL)
+    (failed,) = [v for v in results if v.status == "FAIL"]
+    assert (
+        failed.text
+        == "report of 10,000 plans, peak RSS of the process tree: 251 MB; limit ≤ 250 MB"
+    )

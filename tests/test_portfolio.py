@@ -281,7 +281,7 @@ def test_html_is_self_contained_and_hostile_text_is_inert(tmp_path: Path) -> Non
     assert 'src="' not in page
     assert "Content-Security-Policy" in page
     assert "&lt;script&gt;" in page
-    assert _run(str(folder), "-f", "html", "--no-cache").stdout == page
+    # Identical bytes run to run and whatever the jobs: tests/robustness/test_robust_report.py
 
 
 def test_pdf_opens_with_every_section_title(tmp_path: Path) -> None:
@@ -303,6 +303,7 @@ def test_pdf_opens_with_every_section_title(tmp_path: Path) -> None:
         "PORTFOLIO WATERFALL",
         "CONCESSION PATTERNS",
         "FINDINGS BY RULE",
+        "PLANNED VS ACTUAL",
         "PLAYBOOK SIGNALS",
     ):
         assert title in text.upper()

@@ -19,9 +19,11 @@ from negplan.portfolio import REPORT_INSTALL, resolve_format
 from negplan.portfolio.aggregate import build_report
 from negplan.portfolio.base import Context
 from negplan.portfolio.cache import CACHE_PATH, FactCache
-from negplan.portfolio.collect import collect
+from negplan.portfolio.collect import Collected, collect
+from negplan.portfolio.debrief_facts import DebriefFacts
 from negplan.portfolio.facts import PlanFacts
 from negplan.portfolio.redact import redact as redacted
+from negplan.portfolio.redact import redact_debriefs
 from negplan.portfolio.tables import to_csv, to_json
 from negplan.progress import progress_bar, wanted
 
@@ -51,12 +53,10 @@ def run(
         check_target(output, overwrite=force)
     if playbook is not None:
         PlaybookCache().usable(playbook)
-    facts, unread = _collect(paths or ["."], playbook=playbook, today=day, jobs=jobs, cache=cache)
-    if start is not None:
-        facts = [f for f in facts if f.meeting is None or f.meeting >= start]
-    if redact:
-        facts = redacted(facts)
-    data = _render(facts, fmt, Context(today=day, group_by=group_by, redact=redact), unread)
+    found = _collect(paths or ["."], playbook=playbook, today=day, jobs=jobs, cache=cache)
+    facts, debriefs = _chosen(found, since=start, redact=redact)
+    ctx = Context(today=day, group_by=group_by, redact=redact, debriefs=tuple(debriefs))
+    data = _render(facts, debriefs, fmt, ctx, len(found.unread))
     if output is not None:
         write_atomic(output, data, overwrite=force)
     else:
@@ -64,6 +64,20 @@ def run(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     return 0
+
+
+def _chosen(
+    found: Collected, *, since: dt.date | None, redact: bool
+) -> tuple[list[PlanFacts], list[DebriefFacts]]:
+    """The plans and debriefs whose meeting is on or after ``since`` (or undated), redacted
+    when asked."""
+    facts, debriefs = found.facts, found.debriefs
+    if since is not None:
+        facts = [f for f in facts if f.meeting is None or f.meeting >= since]
+        debriefs = [d for d in debriefs if d.meeting is None or d.meeting >= since]
+    if redact:
+        return redacted(facts), redact_debriefs(debriefs)
+    return facts, debriefs
 
 
 def _since(value: str | None) -> dt.date | None:
@@ -91,7 +105,7 @@ def _require(fmt: str, output: str | None) -> None:
 
 def _collect(
     paths: Sequence[str], *, playbook: str | None, today: dt.date, jobs: int | None, cache: bool
-) -> tuple[list[PlanFacts], int]:
+) -> Collected:
     items = list(expand(paths))
     files = sum(1 for item in items if not isinstance(item, NegplanError))
     store = FactCache.open(CACHE_PATH, today=today.isoformat()) if cache else None
@@ -105,12 +119,14 @@ def _collect(
                 pass
     for error in found.unread:
         sys.stderr.write(visible(error.render()) + "\n")
-    return found.facts, len(found.unread)
+    return found
 
 
-def _render(facts: list[PlanFacts], fmt: str, ctx: Context, unread: int) -> bytes:
+def _render(
+    facts: list[PlanFacts], debriefs: list[DebriefFacts], fmt: str, ctx: Context, unread: int
+) -> bytes:
     if fmt == "csv":
-        return to_csv(facts).encode("utf-8")
+        return to_csv(facts, debriefs).encode("utf-8")
     report = build_report(facts, ctx, unread=unread)
     if fmt == "json":
         return to_json(report).encode("utf-8")

@@ -2,9 +2,9 @@
 
 Every section is a plain function ``(facts, context) -> dict`` listed in :data:`AGGREGATES`;
 the report is the dict of their results, in order, plus the flags drawn from them. Every
-output format writes that one dict. A new section (such as planned-versus-actual once
-debriefs exist) is one more function and one more entry here, and one more entry in each
-output's table of sections.
+output format writes that one dict. A new section is one more function and one more entry
+here, and one more entry in each output's table of sections (as planned versus actual, from
+the debriefs in the context, was added).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from negplan import __version__
-from negplan.portfolio import board, coaching, consistency, money
+from negplan.portfolio import actual, board, coaching, consistency, money
 from negplan.portfolio.base import Aggregate, Context, Data
 from negplan.portfolio.facts import PlanFacts
 from negplan.portfolio.flags import flags
@@ -25,6 +25,7 @@ AGGREGATES: tuple[tuple[str, Aggregate], ...] = (
     ("waterfall", money.waterfall),
     ("patterns", money.patterns),
     ("findings", coaching.findings),
+    ("actual", actual.actual),
     ("signals", coaching.signals),
 )
 
@@ -37,6 +38,7 @@ def build_report(facts: Sequence[PlanFacts], ctx: Context, *, unread: int = 0) -
         "group_by": ctx.group_by,
         "redacted": ctx.redact,
         "plans": len(facts),
+        "debriefs": len(ctx.debriefs),
         "unread": unread,
     }
     for name, aggregate in AGGREGATES:

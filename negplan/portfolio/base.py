@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from negplan.portfolio.debrief_facts import DebriefFacts
 from negplan.portfolio.facts import PlanFacts
 
 Data = dict[str, Any]
@@ -28,15 +29,20 @@ APPROVAL_PEAK = 10
 MIN_PLANS = 5
 #: Days ahead the readiness board looks for meetings.
 BOARD_DAYS = 14
+#: Share of a term's agreements (in debriefs) at or past the walk-away above which they
+#: cluster there: a playbook signal.
+AT_WALK_AWAY_SHARE = Decimal("0.5")
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a report is computed for: the day, the grouping and whether it is redacted."""
+    """What a report is computed for: the day, the grouping, whether it is redacted, and
+    the debriefs found with the plans (for planned versus actual)."""
 
     today: dt.date
     group_by: str = "region"
     redact: bool = False
+    debriefs: tuple[DebriefFacts, ...] = ()
 
 
 Aggregate = Callable[[Sequence[PlanFacts], Context], Data]

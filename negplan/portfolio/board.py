@@ -7,10 +7,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from negplan.portfolio.base import BOARD_DAYS, Context, Data, share
-from negplan.portfolio.facts import DRAFT, NOT_READY, STATES, PlanFacts
+from negplan.portfolio.facts import NOT_READY_STATES, STATES, PlanFacts
 
 #: The week label of sign-offs for plans with no meeting date.
 NO_DATE = "no date"
+#: The rule that says a plan's debrief is overdue.
+DEBRIEF_OVERDUE = "NP809"
 
 
 def _row(facts: PlanFacts, ctx: Context) -> Data:
@@ -30,11 +32,12 @@ def _by_meeting(facts: PlanFacts) -> tuple[str, str]:
 
 def readiness(facts: Sequence[PlanFacts], ctx: Context) -> Data:
     """Plan counts by readiness state; the meetings of the next :data:`BOARD_DAYS` days;
-    the plans not ready; the sign-offs still pending close to their meeting."""
+    the plans not ready; the sign-offs still pending close to their meeting; the plans whose
+    debrief is overdue (:data:`DEBRIEF_OVERDUE`)."""
     counts = Counter(f.readiness for f in facts)
     horizon = ctx.today + dt.timedelta(days=BOARD_DAYS)
     upcoming = [f for f in facts if f.meeting is not None and ctx.today <= f.meeting <= horizon]
-    not_ready = [f for f in facts if f.readiness in (DRAFT, NOT_READY)]
+    not_ready = [f for f in facts if f.readiness in NOT_READY_STATES]
     pending = [
         {**_row(f, ctx), "approver": p.approver, "about": p.about, "status": p.status}
         for f in sorted(facts, key=_by_meeting)
@@ -51,6 +54,9 @@ def readiness(facts: Sequence[PlanFacts], ctx: Context) -> Data:
             {**_row(f, ctx), "errors": f.errors} for f in sorted(not_ready, key=_by_meeting)
         ],
         "pending_signoffs": pending,
+        "debriefs_overdue": [
+            _row(f, ctx) for f in sorted(facts, key=_by_meeting) if DEBRIEF_OVERDUE in f.codes
+        ],
     }
 
 

@@ -1,15 +1,22 @@
-"""The report's cache of per-plan facts: one sqlite3 file under ``.negplan/``.
+"""The report's cache of per-file facts: one sqlite3 file under ``.negplan/``.
 
 A plan's facts depend on the plan file's content, its playbook's content, the negplan version
 and the day the plans are checked against (``--today``); a cached entry is used only when all
-four are the same. Files whose size and modification time are what the cache last saw are not
-read at all: their content hash comes from the cache. The file is safe to delete at any time
-(the next report rebuilds it); a cache that cannot be opened or read is left alone and the
-report runs without it. Entries of other negplan versions are dropped when the cache is opened.
+four are the same. A debrief's facts depend on the plan it names too: its entry also keeps
+that plan file's content hash. A plan whose meeting is past due depends on whether a debrief
+of it lies beside it (NP809): its entry keeps that answer, and is used only while it holds.
+
+Files whose size and modification time are what the cache last saw are not read at all: their
+content hash comes from the cache. The file is safe to delete at any time (the next report
+rebuilds it); a cache that cannot be opened or read is left alone and the report runs without
+it. When the cache is opened, it drops the entries of other negplan versions, and those of
+other ``--today`` days not used for :data:`KEEP_DAYS` days, then the file hashes no entry
+needs: it holds what the recent reports used, and does not grow for ever.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import sqlite3
@@ -19,6 +26,7 @@ from dataclasses import dataclass
 
 from negplan import __version__
 from negplan.discovery import BUNDLED, bundled_text
+from negplan.portfolio.debrief_facts import DebriefFacts
 from negplan.portfolio.facts import PlanFacts
 
 #: Where the cache lives, relative to the folder the report runs in.
@@ -26,12 +34,25 @@ CACHE_PATH = os.path.join(".negplan", "report-cache.sqlite3")
 #: The playbook digest of a file that needed no playbook (it did not validate as a plan).
 NO_PLAYBOOK = "-"
 
+#: Days the entries of another ``--today`` are kept after they were last used.
+KEEP_DAYS = 7
+#: The layout of the tables; a cache of another layout is emptied when opened.
+_LAYOUT = 2
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
     "sha TEXT)",
     "CREATE TABLE IF NOT EXISTS facts (sha TEXT, version TEXT, today TEXT, playbook TEXT, "
-    "plan_key TEXT, facts BLOB, PRIMARY KEY (sha, version, today, playbook))",
+    "plan_key TEXT, kind TEXT, reference TEXT, plan_sha TEXT, beside INTEGER, used TEXT, "
+    "facts BLOB, PRIMARY KEY (sha, version, today, playbook))",
 )
+_PRUNE = (
+    ("DELETE FROM facts WHERE version != :version", ("version",)),
+    ("DELETE FROM facts WHERE today != :today AND used < :cutoff", ("today", "cutoff")),
+    ("UPDATE facts SET used = :now WHERE today = :today AND used != :now", ("now", "today")),
+    ("DELETE FROM files WHERE sha NOT IN (SELECT sha FROM facts)", ()),
+)
+#: Not a file: what a debrief entry keeps as its plan's hash when the plan cannot be read.
+NO_FILE = "-"
 
 
 def file_digest(path: str) -> str:
@@ -60,38 +81,65 @@ def playbook_digest(source: str | None) -> str:
     return found
 
 
+Facts = PlanFacts | DebriefFacts
+
+
 @dataclass(frozen=True)
 class Entry:
-    """What the cache keeps of one checked file: its facts (None for a file that is not a
-    plan), the plan's ``playbook:`` key and the digest of the playbook it was checked with."""
+    """What the cache keeps of one checked file: its facts (None for a file that is neither a
+    plan nor a debrief), the ``playbook:`` key of the plan (the named plan's, for a debrief)
+    and the digest of the playbook it was checked with."""
 
-    facts: PlanFacts | None
+    facts: Facts | None
     plan_key: str | None
     playbook: str
+    #: A debrief's plan, as the debrief names it, and that file's content hash.
+    reference: str | None = None
+    plan_sha: str | None = None
+    #: A plan whose meeting is past due: whether a debrief of it lay beside it.
+    beside: bool | None = None
 
 
 class FactCache:
     """The facts of checked plans, by content hash, playbook hash, version and day."""
 
-    def __init__(self, path: str, *, today: str) -> None:
+    def __init__(self, path: str, *, today: str, now: dt.date | None = None) -> None:
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, exist_ok=True)
         self._db = sqlite3.connect(path)
         self._today = today
+        self._now = (now or dt.date.today()).isoformat()
         self._files: list[tuple[str, int, int, str]] = []
-        self._facts: list[tuple[str, str, str, str, str | None, bytes | None]] = []
+        self._facts: list[tuple[object, ...]] = []
+        with self._db:
+            self._lay_out()
+            self._prune(now or dt.date.today())
+
+    def _lay_out(self) -> None:
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != _LAYOUT:
+            self._db.execute("DROP TABLE IF EXISTS files")
+            self._db.execute("DROP TABLE IF EXISTS facts")
+            self._db.execute(f"PRAGMA user_version = {_LAYOUT}")
         for statement in _SCHEMA:
             self._db.execute(statement)
-        self._db.execute("DELETE FROM facts WHERE version != ?", (__version__,))
-        self._db.commit()
+
+    def _prune(self, now: dt.date) -> None:
+        values = {
+            "version": __version__,
+            "today": self._today,
+            "cutoff": (now - dt.timedelta(days=KEEP_DAYS)).isoformat(),
+            "now": self._now,
+        }
+        for statement, names in _PRUNE:
+            self._db.execute(statement, {name: values[name] for name in names})
 
     @classmethod
-    def open(cls, path: str, *, today: str) -> FactCache | None:
+    def open(cls, path: str, *, today: str, now: dt.date | None = None) -> FactCache | None:
         """The cache at ``path``, or None when it cannot be used (read-only folder, a file
         that is not a database): the report then runs without one."""
         try:
-            return cls(path, today=today)
+            return cls(path, today=today, now=now)
         except (OSError, sqlite3.Error):
             return None
 
@@ -112,23 +160,30 @@ class FactCache:
     def candidates(self, sha: str) -> list[Entry]:
         """The entries kept for a file content on this day and version (one per playbook)."""
         rows = self._db.execute(
-            "SELECT plan_key, playbook, facts FROM facts WHERE sha = ? AND version = ? "
-            "AND today = ? ORDER BY playbook",
+            "SELECT plan_key, playbook, kind, reference, plan_sha, beside, facts FROM facts "
+            "WHERE sha = ? AND version = ? AND today = ? ORDER BY playbook",
             (sha, __version__, self._today),
         ).fetchall()
         out = []
-        for plan_key, playbook, blob in rows:
+        for plan_key, playbook, kind, reference, plan_sha, beside, blob in rows:
             try:
-                facts = None if blob is None else _decode(blob)
+                facts = None if blob is None else _decode(kind, blob)
             except (ValueError, zlib.error):
                 continue  # a damaged entry is checked again and replaced
-            out.append(Entry(facts, plan_key, playbook))
+            found = None if beside is None else bool(beside)
+            out.append(Entry(facts, plan_key, playbook, reference, plan_sha, found))
         return out
 
     def put(self, sha: str, entry: Entry) -> None:
         """Remember the entry of a file content (written by :meth:`save`)."""
-        blob = None if entry.facts is None else _encode(entry.facts)
-        self._facts.append((sha, __version__, self._today, entry.playbook, entry.plan_key, blob))
+        facts = entry.facts
+        kind = None if facts is None else "debrief" if isinstance(facts, DebriefFacts) else "plan"
+        blob = None if facts is None else zlib.compress(facts.model_dump_json().encode("utf-8"))
+        beside = None if entry.beside is None else int(entry.beside)
+        key = (sha, __version__, self._today, entry.playbook)
+        self._facts.append(
+            (*key, entry.plan_key, kind, entry.reference, entry.plan_sha, beside, self._now, blob)
+        )
 
     def save(self, entries: Iterable[tuple[str, Entry]] = ()) -> None:
         """Write what this run learnt, in one transaction; a failure leaves the cache as it
@@ -141,7 +196,8 @@ class FactCache:
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._files
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?)", self._facts
+                    "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    self._facts,
                 )
         except sqlite3.Error:
             pass
@@ -153,9 +209,8 @@ class FactCache:
         self._db.close()
 
 
-def _encode(facts: PlanFacts) -> bytes:
-    return zlib.compress(facts.model_dump_json().encode("utf-8"))
-
-
-def _decode(blob: bytes) -> PlanFacts:
-    return PlanFacts.model_validate_json(zlib.decompress(blob))
+def _decode(kind: str | None, blob: bytes) -> Facts:
+    text = zlib.decompress(blob)
+    if kind == "debrief":
+        return DebriefFacts.model_validate_json(text)
+    return PlanFacts.model_validate_json(text)

@@ -39,10 +39,10 @@ LABEL = 28
 MOST = 24
 
 
-def label(text: object) -> str:
-    """A label short enough for a chart."""
+def label(text: object, *, most: int = LABEL) -> str:
+    """A label short enough for a chart (at most ``most`` characters)."""
     value = " ".join(str(text).split())
-    return value if len(value) <= LABEL else value[: LABEL - 1] + "…"
+    return value if len(value) <= most else value[: most - 1] + "…"
 
 
 def _svg(salt: str, width: float, height: float, draw: Callable[[Figure], None]) -> str:
@@ -175,7 +175,7 @@ def spread(term: Data, *, key: str) -> str:
                 medianprops={"color": _BLUE, "linewidth": 1.5},
             )
         _lines(ax, term)
-        ax.set_title(label(f"{term['term']}: {key.replace('_', '-')} by group"))
+        ax.set_title(label(f"{term['term']}: {key.replace('_', '-')} by group", most=2 * LABEL))
         ax.tick_params(axis="x", rotation=30)
 
     return _svg(f"spread-{term['term']}-{key}", 3.4, 2.2, draw)
@@ -225,3 +225,57 @@ def findings(data: Data) -> str:
     """Findings: rule × group."""
     counts = {(r["rule"], r["group"]): r["count"] for r in data["counts"]}
     return heatmap("findings", "Findings by rule and group", data["rules"], data["groups"], counts)
+
+
+def results(data: Data) -> str:
+    """Debriefs by quarter of the meeting, stacked by result."""
+    quarters = data["quarters"][-MOST:]
+    names = [q["quarter"] for q in quarters]
+    colours = [_GREEN, _RED, _GREY, "#c9a227", "#dbe6f1"]
+
+    def draw(figure: Figure) -> None:
+        ax = figure.add_subplot()
+        bottom = [0] * len(quarters)
+        for result, colour in zip(quarters[0]["results"], colours, strict=False):
+            counts = [q["results"][result] for q in quarters]
+            ax.bar(names, counts, bottom=bottom, color=colour, label=result.replace("_", " "))
+            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+        ax.set_title("Debriefs by quarter and result")
+        ax.legend(fontsize=5.5, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+        ax.tick_params(axis="x", rotation=30)
+
+    return _svg("results", 3.8, 2.2, draw)
+
+
+def attainment(data: Data, *, redacted: bool) -> str:
+    """Per term, how the agreements fell: at target or better, short of it, at the walk-away
+    and past it (redacted: at target or better, and not)."""
+    terms = [t for t in data["terms"] if t["agreed"]][:MOST]
+
+    def parts(t: Data) -> list[tuple[str, int, str]]:
+        if redacted:
+            return [
+                ("at target or better", t["attained"], _GREEN),
+                ("short of target", t["agreed"] - t["attained"], _GREY),
+            ]
+        short = t["agreed"] - t["attained"] - t["at_walk_away"] - t["past_walk_away"]
+        return [
+            ("at target or better", t["attained"], _GREEN),
+            ("short of target", max(short, 0), _GREY),
+            ("at walk-away", t["at_walk_away"], "#c9a227"),
+            ("past walk-away", t["past_walk_away"], _RED),
+        ]
+
+    def draw(figure: Figure) -> None:
+        ax = figure.add_subplot()
+        names = [label(t["term"]) for t in terms][::-1]
+        left = [0] * len(terms)
+        for i, (name, _, colour) in enumerate(parts(terms[0]) if terms else []):
+            counts = [parts(t)[i][1] for t in terms][::-1]
+            ax.barh(names, counts, left=left, color=colour, label=name)
+            left = [a + b for a, b in zip(left, counts, strict=True)]
+        ax.set_title("Agreements against the plan, per term")
+        ax.set_xlabel("agreements")
+        ax.legend(fontsize=5.5, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+
+    return _svg("attainment", 4.4, 0.9 + 0.22 * len(terms), draw)

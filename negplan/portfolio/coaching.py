@@ -7,7 +7,16 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
-from negplan.portfolio.base import AT_AUTHORITY_SHARE, MIN_PLANS, Context, Data, groups_of
+from negplan.portfolio.actual import per_term
+from negplan.portfolio.base import (
+    AT_AUTHORITY_SHARE,
+    AT_WALK_AWAY_SHARE,
+    MIN_PLANS,
+    Context,
+    Data,
+    groups_of,
+)
+from negplan.portfolio.debrief_facts import DebriefFacts
 from negplan.portfolio.facts import PlanFacts, TermFacts
 
 #: Share of plans past the authority on a term, all with their sign-off, that signals an
@@ -16,30 +25,32 @@ EXCEEDED_SHARE = Decimal("0.9")
 
 
 def findings(facts: Sequence[PlanFacts], ctx: Context) -> Data:
-    """How many findings of each rule each group's plans have, and in how many plans."""
+    """How many findings of each rule each group's plans and debriefs have, and in how many
+    files (a debrief is in its plan's group)."""
     counts: Counter[tuple[str, str]] = Counter()
-    plans: dict[str, set[str]] = defaultdict(set)
-    for f in facts:
+    files: dict[str, set[str]] = defaultdict(set)
+    found: list[PlanFacts | DebriefFacts] = [*facts, *ctx.debriefs]
+    for f in found:
         group = f.group(ctx.group_by)
         for code in f.codes:
             counts[(code, group)] += 1
-            plans[code].add(f.path)
+            files[code].add(f.path)
     rules = sorted({code for code, _ in counts})
     return {
         "rules": rules,
-        "groups": groups_of(facts, ctx),
+        "groups": sorted({group for _, group in counts} | set(groups_of(facts, ctx))),
         "counts": [
             {"rule": code, "group": group, "count": n}
             for (code, group), n in sorted(counts.items())
         ],
-        "plans_with": [{"rule": code, "plans": len(plans[code])} for code in rules],
+        "plans_with": [{"rule": code, "plans": len(files[code])} for code in rules],
     }
 
 
 def signals(facts: Sequence[PlanFacts], ctx: Context) -> Data:
     """Advice for the playbook's owners: an authority almost every plan exceeds and every
-    approver grants; a required term that never moves. (Agreements clustering at the
-    walk-away need debriefs.)"""
+    approver grants; a required term that never moves; agreements (in debriefs) clustering
+    at the walk-away."""
     by_term: dict[str, list[TermFacts]] = defaultdict(list)
     for f in facts:
         for t in f.terms:
@@ -85,4 +96,27 @@ def signals(facts: Sequence[PlanFacts], ctx: Context) -> Data:
                     "may not need to be a traded term",
                 }
             )
-    return {"items": out}
+    return {"items": out + _clustering(ctx)}
+
+
+def _clustering(ctx: Context) -> list[Data]:
+    """Terms whose agreements mostly sit at or past the plans' walk-aways."""
+    out = []
+    for row in per_term((d for d in ctx.debriefs if d.valid), ctx):
+        at_or_past = row.get("at_or_past_share")
+        if row["agreed"] < MIN_PLANS or at_or_past is None or at_or_past <= AT_WALK_AWAY_SHARE:
+            continue
+        n = row["at_walk_away"] + row["past_walk_away"]
+        out.append(
+            {
+                "kind": "agreements-at-walk-away",
+                "term": row["term"],
+                "agreed": row["agreed"],
+                "at_walk_away": row["at_walk_away"],
+                "past_walk_away": row["past_walk_away"],
+                "text": f"{n} of {row['agreed']} agreements on {row['term']} sit at or past the "
+                "plan's walk-away: buyers find the floor; the ranges or the concession "
+                "plans may need another look",
+            }
+        )
+    return out

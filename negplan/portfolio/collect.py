@@ -5,6 +5,7 @@ order :func:`negplan.checking.expand` lists the files, whatever the number of wo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -12,22 +13,28 @@ from typing import NamedTuple
 from negplan.checking import (
     PARALLEL_MIN_FILES,
     CheckOptions,
+    FileResult,
     Item,
     check_document,
     default_jobs,
 )
+from negplan.debriefs import has_debrief, plan_path
 from negplan.discovery import PlaybookCache
 from negplan.errors import InputError, NegplanError
-from negplan.loader import load
-from negplan.portfolio.cache import Entry, FactCache, playbook_digest
+from negplan.loader import Document, load
+from negplan.models.plan import Plan
+from negplan.models.playbook import Playbook
+from negplan.portfolio.cache import NO_FILE, Entry, FactCache, playbook_digest
+from negplan.portfolio.debrief_facts import DebriefFacts, debrief_facts, invalid_debrief_facts
 from negplan.portfolio.facts import PlanFacts, invalid_facts, plan_facts
 
 
 @dataclass
 class Collected:
-    """The facts of every plan found, and the files that could not be read."""
+    """The facts of every plan and debrief found, and the files that could not be read."""
 
     facts: list[PlanFacts] = field(default_factory=list)
+    debriefs: list[DebriefFacts] = field(default_factory=list)
     unread: list[NegplanError] = field(default_factory=list)
     #: Files taken from the cache without being read.
     cached: int = 0
@@ -52,8 +59,8 @@ def collect(
     cache: FactCache | None,
     advance: Callable[[], None] = lambda: None,
 ) -> Collected:
-    """The facts of every plan among ``items`` (what :func:`~negplan.checking.expand` listed),
-    in their order."""
+    """The facts of every plan and debrief among ``items`` (what
+    :func:`~negplan.checking.expand` listed), in their order."""
     out = Collected()
     locator = PlaybookCache()
     slots: list[Entry | NegplanError | _Task] = []
@@ -73,22 +80,28 @@ def collect(
     learnt: list[tuple[str, Entry]] = []
     for slot in slots:
         if isinstance(slot, _Task):
-            result = next(done)
+            task, result = slot, next(done)
             advance()
-            if result.error is not None:
-                out.unread.append(result.error)
-                continue
-            assert result.entry is not None
-            if slot.sha is not None:
-                learnt.append((slot.sha, result.entry))
-            slot = result.entry
-        if isinstance(slot, NegplanError):
-            out.unread.append(slot)
-        elif slot.facts is not None:
-            out.facts.append(slot.facts)
+            if result.entry is not None and task.sha is not None:
+                learnt.append((task.sha, _with_plan_sha(cache, task.path, result.entry)))
+            _keep(out, result.entry or result.error)
+        else:
+            _keep(out, slot)
     if cache is not None:
         cache.save(learnt)
     return out
+
+
+def _keep(out: Collected, found: Entry | NegplanError | None) -> None:
+    """File a checked or cached file's facts, or its error, where they belong."""
+    if isinstance(found, NegplanError):
+        out.unread.append(found)
+        return
+    facts = found.facts if found is not None else None
+    if isinstance(facts, DebriefFacts):
+        out.debriefs.append(facts)
+    elif facts is not None:
+        out.facts.append(facts)
 
 
 def _digest(cache: FactCache | None, path: str) -> str | None:
@@ -100,20 +113,53 @@ def _digest(cache: FactCache | None, path: str) -> str | None:
         return None  # reading it reports the problem
 
 
+def _plan_digest(cache: FactCache | None, path: str, reference: str) -> str:
+    """The content hash of the plan a debrief at ``path`` names (:data:`NO_FILE` when it
+    cannot be read)."""
+    return _digest(cache, plan_path(path, reference)) or NO_FILE
+
+
+def _with_plan_sha(cache: FactCache | None, path: str, entry: Entry) -> Entry:
+    """A debrief's entry with the content hash of its plan, for the cache."""
+    if entry.reference is None:
+        return entry
+    return Entry(
+        entry.facts,
+        entry.plan_key,
+        entry.playbook,
+        entry.reference,
+        _plan_digest(cache, path, entry.reference),
+    )
+
+
 def _lookup(
     cache: FactCache | None, sha: str, path: str, options: CheckOptions, locator: PlaybookCache
 ) -> Entry | None:
     """The cached entry for this content, day and version whose playbook is still the one
-    the plan would be checked with."""
+    the file would be checked with, whose debrief's plan is unchanged, and whose plan still
+    has (or lacks) a debrief beside it."""
     assert cache is not None
     for entry in cache.candidates(sha):
+        where = path if entry.reference is None else plan_path(path, entry.reference)
         if entry.playbook != playbook_digest(None):
-            source = locator.locate(path, explicit=options.playbook, plan_key=entry.plan_key)
+            source = locator.locate(where, explicit=options.playbook, plan_key=entry.plan_key)
             if playbook_digest(source) != entry.playbook:
                 continue
-        facts = entry.facts.at(path) if entry.facts is not None else None
-        return Entry(facts, entry.plan_key, entry.playbook)
+        if entry.reference is not None and (
+            _plan_digest(cache, path, entry.reference) != entry.plan_sha
+        ):
+            continue
+        if entry.beside is not None and has_debrief(path) != entry.beside:
+            continue
+        return Entry(_relocated(entry, path), entry.plan_key, entry.playbook)
     return None
+
+
+def _relocated(entry: Entry, path: str) -> PlanFacts | DebriefFacts | None:
+    facts = entry.facts
+    if isinstance(facts, DebriefFacts):
+        return facts.at(path, plan_path(path, facts.reference))
+    return facts.at(path) if facts is not None else None
 
 
 def _check(tasks: list[_Task], *, options: CheckOptions, jobs: int | None) -> Iterator[_Done]:
@@ -149,7 +195,7 @@ def _lost(task: _Task, why: str) -> _Done:
 
 
 def _facts_of(task: _Task) -> _Done:
-    """Check one file and keep its facts (None when it is not a plan)."""
+    """Check one file and keep its facts (None when it is neither a plan nor a debrief)."""
     assert _WORKER is not None
     options, playbooks = _WORKER
     try:
@@ -159,9 +205,9 @@ def _facts_of(task: _Task) -> _Done:
     result = check_document(doc, explicit=task.explicit, options=options, cache=playbooks)
     if result.error is not None:
         return _Done(None, result.error)
-    data = doc.data if isinstance(doc.data, dict) else {}
-    key = data.get("playbook")
-    plan_key = key if isinstance(key, str) else None
+    if result.kind == "debrief" and not result.skipped:
+        return _Done(_debrief_entry(task.path, doc, result, playbooks))
+    plan_key = _key(doc)
     is_plan = result.kind == "plan" or (not doc.ok and bool(result.findings))
     if result.skipped or not is_plan:
         return _Done(Entry(None, plan_key, playbook_digest(None)))
@@ -173,4 +219,43 @@ def _facts_of(task: _Task) -> _Done:
     facts = plan_facts(
         task.path, result.plan, loaded.playbook, result.findings, today=options.today
     )
-    return _Done(Entry(facts, plan_key, playbook_digest(result.playbook)))
+    beside = _beside(task.path, result.plan, loaded.playbook, today=options.today)
+    return _Done(Entry(facts, plan_key, playbook_digest(result.playbook), beside=beside))
+
+
+def _key(doc: Document) -> str | None:
+    """The document's ``playbook:`` key, when it is a text."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    key = data.get("playbook")
+    return key if isinstance(key, str) else None
+
+
+def _beside(path: str, plan: Plan, playbook: Playbook, *, today: dt.date) -> bool | None:
+    """Whether a debrief of the plan lies beside it, for a plan whose meeting is past due
+    (what NP809 asked); None for the others, which did not ask."""
+    meeting = plan.deal.meeting
+    due = playbook.requirements.debrief_days
+    if meeting is None or meeting + dt.timedelta(days=due) >= today:
+        return None
+    return has_debrief(path)
+
+
+def _debrief_entry(path: str, doc: Document, result: FileResult, playbooks: PlaybookCache) -> Entry:
+    """The entry of a debrief: its facts against the plan it names, that plan's
+    ``playbook:`` key and playbook."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    ref = data.get("plan")
+    reference = ref.get("path") if isinstance(ref, dict) else None
+    reference = reference if isinstance(reference, str) and "\0" not in reference else ""
+    plan_file = plan_path(path, reference) if reference else ""
+    digest = playbook_digest(result.playbook)
+    plan, debrief = result.debriefed, result.debrief
+    if debrief is None or plan is None or result.playbook is None:
+        facts = invalid_debrief_facts(path, result.findings, reference=reference)
+        return Entry(facts, plan.playbook if plan else None, digest, reference or None)
+    loaded = playbooks.get(result.playbook)
+    assert loaded.playbook is not None
+    facts = debrief_facts(
+        path, debrief, plan, loaded.playbook, result.findings, plan_file=plan_file
+    )
+    return Entry(facts, plan.playbook, digest, reference)

@@ -14,37 +14,20 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from negplan.domain import format_value
-from negplan.economics import DealEconomics, cents
+from negplan.economics import DealEconomics, Scenario, cents
 from negplan.findings import Finding, Severity
 from negplan.models.plan import Commitment, Plan, Variable
 from negplan.models.playbook import Playbook, Term
 from negplan.pricing import analyse
+from negplan.readiness import Readiness, readiness
 from negplan.signoffs import assess, entries_for, term_ladder, unresolved
 
-#: The readiness states, best last.
-DRAFT = "DRAFT"
-NOT_READY = "NOT READY"
-WITH_WARNINGS = "READY WITH WARNINGS"
-READY = "READY"
-STATES = (DRAFT, NOT_READY, WITH_WARNINGS, READY)
+#: The readiness states, worst first (the order of :class:`negplan.readiness.Readiness`).
+STATES = tuple(state.value for state in Readiness)
+#: The states of plans that are not ready for their meeting.
+NOT_READY_STATES = (Readiness.DRAFT.value, Readiness.NOT_READY.value)
 #: The value a plan is grouped under when its deal does not say.
 UNKNOWN = "(none)"
-
-
-def readiness_of(findings: list[Finding], *, valid: bool = True) -> str:
-    """A plan's readiness from its findings: DRAFT when it does not validate as a plan,
-    NOT READY with an error, READY WITH WARNINGS with a warning, else READY.
-
-    The report's own copy of the brief's verdict; it is replaced by the shared one when
-    readiness states land everywhere.
-    """
-    if not valid:
-        return DRAFT
-    if any(f.severity is Severity.ERROR for f in findings):
-        return NOT_READY
-    if any(f.severity is Severity.WARNING for f in findings):
-        return WITH_WARNINGS
-    return READY
 
 
 class _Facts(BaseModel):
@@ -140,8 +123,11 @@ class PlanFacts(_Facts):
 
 
 def invalid_facts(path: str, findings: list[Finding]) -> PlanFacts:
-    """The facts of a plan that did not validate: its path and findings only."""
-    return PlanFacts(path=path, valid=False, readiness=DRAFT, **_counts(findings))
+    """The facts of a plan that did not validate: its path and findings only (NOT READY:
+    it has schema errors)."""
+    return PlanFacts(
+        path=path, valid=False, readiness=readiness(findings).value, **counts(findings)
+    )
 
 
 def plan_facts(
@@ -155,8 +141,8 @@ def plan_facts(
     return PlanFacts(
         path=path,
         valid=True,
-        readiness=readiness_of(findings),
-        **_counts(findings),
+        readiness=readiness(findings).value,
+        **counts(findings),
         title=deal.title,
         customer=deal.customer,
         owner=deal.owner.strip() or UNKNOWN,
@@ -180,7 +166,8 @@ def plan_facts(
     )
 
 
-def _counts(findings: list[Finding]) -> dict[str, object]:
+def counts(findings: list[Finding]) -> dict[str, object]:
+    """The rule codes of the findings, and how many are errors and warnings."""
     return {
         "codes": tuple(f.code for f in findings),
         "errors": sum(f.severity is Severity.ERROR for f in findings),
@@ -188,17 +175,21 @@ def _counts(findings: list[Finding]) -> dict[str, object]:
     }
 
 
+def net_cents(scenario: Scenario) -> tuple[Decimal, Decimal]:
+    """A scenario's list total and net in cents; the net is the list total plus its terms'
+    values in cents, so that the report's sums add up to the cent."""
+    values = (cents(v.amount) for v in scenario.valuations if v.amount is not None)
+    total = cents(scenario.list_total)
+    return total, total + sum(values, Decimal(0))
+
+
 def _money(economics: DealEconomics | None) -> dict[str, Decimal | None]:
-    """List totals and nets in cents; a net is its list total plus its terms' values in
-    cents, so that the report's sums add up to the cent."""
+    """List totals and nets in cents, at target and at walk-away."""
     if economics is None:
         return {}
     out: dict[str, Decimal | None] = {}
     for name in ("target", "walk_away"):
-        scenario = economics.scenario(name)
-        values = (cents(v.amount) for v in scenario.valuations if v.amount is not None)
-        out[f"list_total_{name}"] = cents(scenario.list_total)
-        out[f"net_{name}"] = cents(scenario.list_total) + sum(values, Decimal(0))
+        out[f"list_total_{name}"], out[f"net_{name}"] = net_cents(economics.scenario(name))
     return out
 
 
@@ -263,7 +254,8 @@ def _values(economics: DealEconomics | None) -> dict[tuple[str, str], Decimal]:
     return out
 
 
-def _text(value: object) -> str | None:
+def position_text(value: object) -> str | None:
+    """A position as text: yes/no values as true/false, numbers as the playbook writes them."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -301,14 +293,14 @@ def _term(
         unit=term.unit.value,
         numeric=term.unit.numeric,
         required=term.required,
-        opening=_text(opening),
-        target=_text(target),
-        walk_away=_text(walk),
+        opening=position_text(opening),
+        target=position_text(target),
+        walk_away=position_text(walk),
         target_number=_number(target),
         walk_away_number=_number(walk),
         range_min=term.limits.min if term.limits else None,
         range_max=term.limits.max if term.limits else None,
-        authority=_text(term.authority),
+        authority=position_text(term.authority),
         authority_number=_number(term.authority),
         rungs=tuple(
             Rung(approver=r.approver, up_to=r.up_to)

@@ -52,6 +52,15 @@ def _patterns(data: Data, report: Data) -> list[str]:
     ]
 
 
+def _actual(data: Data, report: Data) -> list[str]:
+    if not data["debriefs"]:
+        return []
+    return [
+        charts.results(data),
+        charts.attainment(data, redacted=report["redacted"]),
+    ]
+
+
 #: The charts of each section, by its key in the report.
 CHARTS: dict[str, Callable[[Data, Data], list[str]]] = {
     "readiness": lambda data, report: [charts.readiness(data)],
@@ -60,6 +69,7 @@ CHARTS: dict[str, Callable[[Data, Data], list[str]]] = {
     "waterfall": _waterfall,
     "patterns": _patterns,
     "findings": lambda data, report: [charts.findings(data)] if data["counts"] else [],
+    "actual": _actual,
 }
 
 

@@ -1,11 +1,13 @@
 """A report for sharing beyond the deal desk: owners under stable pseudonyms, walk-aways
-withheld (positions, the money at walk-away, and whether they sit at the authority)."""
+withheld (positions, the money at walk-away, whether they sit at the authority, and in
+debriefs whether agreements reached them and how much of the range they used)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
 
+from negplan.portfolio.debrief_facts import AgreedTerm, DebriefFacts
 from negplan.portfolio.facts import UNKNOWN, PlanFacts, TermFacts
 
 
@@ -40,4 +42,25 @@ def redact(facts: Sequence[PlanFacts]) -> list[PlanFacts]:
             }
         )
         for f in facts
+    ]
+
+
+def _agreed(t: AgreedTerm) -> AgreedTerm:
+    return t.model_copy(
+        update={
+            "walk_away": None,
+            "at_walk_away": None,
+            "past_walk_away": None,
+            "range_used": None,
+        }
+    )
+
+
+def redact_debriefs(debriefs: Sequence[DebriefFacts]) -> list[DebriefFacts]:
+    """The debriefs' facts with owners pseudonymised and walk-aways withheld."""
+    return [
+        d.model_copy(
+            update={"owner": pseudonym(d.owner), "terms": tuple(_agreed(t) for t in d.terms)}
+        )
+        for d in debriefs
     ]

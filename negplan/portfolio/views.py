@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from negplan.economics import format_money, format_percent
+from negplan.portfolio.actual import RESULTS
 from negplan.portfolio.base import Data
 from negplan.portfolio.facts import STATES
 
@@ -25,6 +26,7 @@ TITLES = {
     "waterfall": "Portfolio waterfall",
     "patterns": "Concession patterns",
     "findings": "Findings by rule",
+    "actual": "Planned vs actual",
     "signals": "Playbook signals",
 }
 
@@ -57,7 +59,10 @@ def percent(value: Decimal | None) -> str:
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[Block]:
-    """A table of at most :data:`ROWS` rows, every value shown as text."""
+    """A table of at most :data:`ROWS` rows, every value shown as text ("None." for no
+    rows)."""
+    if not rows:
+        return ["None."]
     shown = [tuple(show(v) for v in row) for row in rows[:ROWS]]
     return [Table(tuple(head), shown, max(0, len(rows) - ROWS))]
 
@@ -79,12 +84,17 @@ def _readiness(data: Data, report: Data) -> list[Block]:
         ],
     )
     lines += ["Sign-offs pending close to the meeting:"]
-    return lines + table(
+    lines += table(
         ("meeting", "customer", "approver", "on", "status"),
         [
             (r["meeting"], r["customer"], r["approver"], r["about"], r["status"])
             for r in data["pending_signoffs"]
         ],
+    )
+    lines += ["Debriefs overdue:"]
+    return lines + table(
+        ("plan", "customer", "owner", "meeting"),
+        [(r["path"], r["customer"], r["owner"], r["meeting"]) for r in data["debriefs_overdue"]],
     )
 
 
@@ -186,6 +196,87 @@ def _findings(data: Data, report: Data) -> list[Block]:
     return table(("rule", *groups), rows)
 
 
+def _reached(row: Data) -> list[Any]:
+    """Agreed terms: how many, at the target or better, at and past the walk-away (when the
+    report is not redacted)."""
+    cells = [row["agreed"], f"{row['attained']} ({percent(row['attained_share'])})"]
+    if "at_walk_away" in row:
+        cells += [row["at_walk_away"], row["past_walk_away"]]
+    return cells
+
+
+def _quarter_row(q: Data) -> list[Any]:
+    return [q["quarter"], q["debriefs"], *q["results"].values(), *_reached(q), q["improvised"]]
+
+
+def _term_row(t: Data) -> list[Any]:
+    used = [percent_of(t["median_range_used"])] if "median_range_used" in t else []
+    return [t["term"], *_reached(t), *used, t["improvised"]]
+
+
+def _money_row(m: Data) -> list[Any]:
+    cur = m["currency"]
+    at_target, agreed = _money(m["net_target"], cur), _money(m["net_agreed"], cur)
+    return [m["quarter"], cur, m["debriefs"], at_target, agreed, percent(m["attainment"])]
+
+
+def _actual(data: Data, report: Data) -> list[Block]:
+    if not data["debriefs"]:
+        return [f"No debrief found ({data['unreadable']} could not be read)."]
+    walk = [] if report["redacted"] else ["at walk-away", "past walk-away"]
+    reached = ["terms agreed", "at target or better", *walk]
+    results = [r.replace("_", " ") for r in RESULTS]
+    lines: list[Block] = [
+        f"{data['debriefs']} debriefs ({data['unreadable']} could not be read). By quarter of "
+        "the meeting:"
+    ]
+    lines += table(
+        ["quarter", "debriefs", *results, *reached, "improvised moves"],
+        [_quarter_row(q) for q in data["quarters"]],
+    )
+    used = [] if report["redacted"] else ["median range used"]
+    lines += ["Per term:"]
+    lines += table(
+        ["term", *reached, *used, "improvised gives"], [_term_row(t) for t in data["terms"]]
+    )
+    return lines + _actual_more(data)
+
+
+def percent_of(value: Decimal | None) -> str:
+    """A percentage (25.5) as text (25.5%)."""
+    return "—" if value is None else format_percent(value)
+
+
+def _results_rows(results: list[Data], quarters: list[str]) -> list[list[Any]]:
+    """One row per result and reason, one column per quarter."""
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for r in results:
+        counts.setdefault((r["result"], r["reason"]), {})[r["quarter"]] = r["debriefs"]
+    order = {result: i for i, result in enumerate(RESULTS)}
+    return [
+        [result.replace("_", " "), reason, *(n.get(q, 0) for q in quarters), sum(n.values())]
+        for (result, reason), n in sorted(
+            counts.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])
+        )
+    ]
+
+
+def _actual_more(data: Data) -> list[Block]:
+    lines: list[Block] = ["Net value as agreed against the plans' net value at target:"]
+    lines += table(
+        ["quarter", "currency", "debriefs", "at target", "as agreed", "attainment"],
+        [_money_row(m) for m in data["money"]],
+    )
+    quarters = [q["quarter"] for q in data["quarters"]]
+    lines += ["Results and reasons, by quarter:"]
+    lines += table(["result", "reason", *quarters, "all"], _results_rows(data["results"], quarters))
+    lines += ["The most frequent surprise asks:"]
+    return lines + table(
+        ["ask", "times", "quarters"],
+        [[a["ask"], a["times"], ", ".join(a["quarters"])] for a in data["surprise_asks"]],
+    )
+
+
 def _signals(data: Data, report: Data) -> list[Block]:
     items = data["items"]
     if not items:
@@ -201,5 +292,6 @@ SECTIONS: dict[str, Callable[[Data, Data], list[Block]]] = {
     "waterfall": _waterfall,
     "patterns": _patterns,
     "findings": _findings,
+    "actual": _actual,
     "signals": _signals,
 }
