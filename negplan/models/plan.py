@@ -216,7 +216,10 @@ def _not_text(value: Any, what: str) -> Any:
 
 
 def _get_kind(value: Any) -> str:
-    return "<commitment>" if isinstance(value, dict) and "commitment" in value else "<trade>"
+    commitment = isinstance(value, Commitment) or (
+        isinstance(value, dict) and "commitment" in value
+    )
+    return "<commitment>" if commitment else "<trade>"
 
 
 Get = Annotated[

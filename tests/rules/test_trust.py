@@ -374,3 +374,16 @@ def test_the_give_without_get_hint_uses_the_plans_own_terms(tmp_path: Path) -> N
     assert finding.hint is not None
     assert "`{term: case_study, value: true}`" in finding.hint  # a term the plan asks for
     assert "by: 2027-03-31}" in finding.hint  # the deal's close date
+
+
+def test_a_plan_with_commitments_serialises_without_warnings() -> None:
+    import warnings
+
+    from negplan.loader import load
+    from negplan.models.plan import Plan
+
+    plan = Plan.model_validate(load("plan.yaml", text=CLEAN_TEXT).data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dumped = plan.model_dump(by_alias=True)
+    assert Plan.model_validate(dumped) == plan
