@@ -8,6 +8,7 @@ from decimal import Decimal
 from negplan.domain import ValueBasis
 from negplan.economics import (
     DealEconomics,
+    Package,
     PackageStatus,
     format_money,
     format_percent,
@@ -17,7 +18,7 @@ from negplan.models.plan import Trade
 from negplan.pricing import Pricer, analyse
 from negplan.rules._util import POSITIONS, show
 from negplan.rules.base import Issue, PlanContext, rule
-from negplan.signoffs import assess, entries_for, package_ladder, snippet
+from negplan.signoffs import assess, entries_for, package_ladder, snippet, unresolved
 
 _HUNDRED = Decimal(100)
 
@@ -130,23 +131,37 @@ def package_needs_approval(ctx: PlanContext) -> Iterator[Issue]:
     package = economics.package
     if package.status not in (PackageStatus.NEEDS_APPROVAL, PackageStatus.NO_APPROVER):
         return
-    settings = ctx.playbook.economics
-    entries = entries_for(ctx.plan, None)
-    if settings is not None and entries and package.share is not None:
-        verdict = assess(ctx.plan, entries, package_ladder(settings), package.share, ctx.today)
-        if verdict.covered or verdict.index is None:
-            return
-        if verdict.problem is not None and verdict.problem[0] in ("with", "up_to"):
-            field, message, hint = verdict.problem
-            yield Issue(("alignment", verdict.index, field), message, hint)
-        # a date problem is NP601's to report, a pending or disputed sign-off NP602's
-        return
     what = (
         f"the walk-away package concedes {format_percent(package.share)} of list value "
         f"({format_money(package.concession, economics.currency)}), past the rep's "
         f"{format_percent(package.authority)} package authority"
     )
-    if package.status is PackageStatus.NEEDS_APPROVAL:
+    if package.status is PackageStatus.NO_APPROVER:
+        settings = ctx.playbook.economics
+        top = settings.approvals[-1].up_to if settings and settings.approvals else None
+        yield Issue(
+            ("variables",),
+            f"{what} and every approver on the package ladder",
+            f"bring the total concession within {format_percent(top or package.authority)} "
+            "of list value, or ask the deal desk",
+            key=True,
+        )
+        return
+    yield from _package_signoff(ctx, package, what)
+
+
+def _package_signoff(ctx: PlanContext, package: Package, what: str) -> Iterator[Issue]:
+    """NP702 for a package that needs an approver: the sign-off missing, pending or short."""
+    settings = ctx.playbook.economics
+    entries = entries_for(ctx.plan, None)
+    verdict = (
+        assess(ctx.plan, entries, package_ladder(settings), package.share, ctx.today)
+        if settings is not None and package.share is not None
+        else None
+    )
+    if verdict is None or verdict.covered:
+        return
+    if verdict.index is None:
         yield Issue(
             ("variables",),
             f"{what}: needs {package.approver}, and has no sign-off",
@@ -154,17 +169,19 @@ def package_needs_approval(ctx: PlanContext) -> Iterator[Issue]:
             f"`{snippet(package.approver or '', None, _rounded_up(package.share))}`",
             key=True,
         )
-    else:
-        top = (
-            ctx.playbook.economics.approvals[-1].up_to
-            if ctx.playbook.economics and (ctx.playbook.economics.approvals)
-            else package.authority
-        )
+        return
+    entry = ctx.plan.alignment[verdict.index]
+    window = ctx.playbook.requirements.pending_alignment_days
+    if verdict.problem is not None:
+        if verdict.problem[0] in ("with", "up_to"):  # a date problem is NP601's to report
+            field, message, hint = verdict.problem
+            yield Issue(("alignment", verdict.index, field), message, hint)
+    elif not unresolved(entry, ctx.plan.deal.meeting, ctx.today, window):  # else NP602's
         yield Issue(
             ("variables",),
-            f"{what} and every approver on the package ladder",
-            f"bring the total concession within {format_percent(top)} of list value, or "
-            "ask the deal desk",
+            f"{what}: needs {package.approver}; the sign-off with {entry.with_} is still "
+            f"{entry.status.value}",
+            "get the answer before the meeting, and record it as agreed with its date",
             key=True,
         )
 

@@ -150,3 +150,21 @@ def test_the_suggested_entry_is_valid_yaml_of_the_right_shape(tmp_path: Path, co
     # recorded as pending: the rule now says the sign-off is awaited, not missing
     still = [f.message for f in pasted.findings if f.code == code]
     assert all(m.endswith("is still pending") for m in still)
+
+
+def test_a_pending_package_sign_off_far_from_the_meeting_is_still_a_warning(tmp_path: Path) -> None:
+    text = mutate(
+        CLEAN_TEXT,
+        ("    target: 5\n    walk_away: 10\n", "    target: 5\n    walk_away: 14\n"),
+        (
+            ALIGNMENT,
+            ALIGNMENT + "  - with: Regional sales director\n    term: discount\n    up_to: 14\n"
+            "    status: agreed\n    date: 2026-11-20\n"
+            "  - with: VP Sales\n    topic: package\n    up_to: 19\n    status: pending\n",
+        ),
+    )
+    finding = _only(check_text(tmp_path, text).findings, "NP702")
+    assert finding.message.endswith("needs VP Sales; the sign-off with VP Sales is still pending")
+    # close to the meeting (2027-02-10), NP602 says it instead
+    near = check_text(tmp_path, text, today=date(2027, 2, 8)).findings
+    assert "NP702" not in codes(near) and "NP602" in codes(near)
