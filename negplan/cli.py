@@ -11,22 +11,68 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Annotated, Literal, ParamSpec, cast, get_args
+from typing import Annotated, ParamSpec, cast
 
 import typer
 
-from negplan import __version__, brief, portfolio, report
-from negplan.cli_help import PlainCommand, listed, one_of
+from negplan import __version__
+from negplan.cli_help import PlainCommand
+from negplan.cli_options import (
+    BriefForceOption,
+    BriefOutputFormatOption,
+    BriefOutputOption,
+    BriefPaperOption,
+    BriefPlanOption,
+    BriefRedactOption,
+    BriefStrictOption,
+    CheckDiffAgainstOption,
+    CheckJobsOption,
+    CheckOutputFormatOption,
+    CheckPathsOption,
+    CheckSkipUnknownOption,
+    CheckStrictOption,
+    DebriefForceOption,
+    DebriefOutputOption,
+    DebriefPlanOption,
+    DiffFormatOption,
+    DiffStrictOption,
+    ExplainCodeOption,
+    JobsOption,
+    NewCurrencyOption,
+    NewCustomerOption,
+    NewForceOption,
+    NewFromDebriefOption,
+    NewMeetingOption,
+    NewNoInputOption,
+    NewNoSchemaOption,
+    NewOwnerOption,
+    NewPathOption,
+    NewTermOption,
+    NewTitleOption,
+    NewValueOption,
+    PlansArgument,
+    PlaybookOption,
+    ReportForceOption,
+    ReportGroupByOption,
+    ReportJobsOption,
+    ReportNoCacheOption,
+    ReportOutputFormatOption,
+    ReportOutputOption,
+    ReportPathsOption,
+    ReportRedactOption,
+    ReportSinceOption,
+    SchemaForceOption,
+    SchemaKind,
+    SchemaKindOption,
+    SchemaOutputOption,
+    SchemaPlaybookOption,
+    SummaryOption,
+    TodayOption,
+    ValueOutputFormatOption,
+    ValuePlanOption,
+)
 from negplan.errors import NegplanError
 from negplan.escape import visible
-
-#: The choices of options that have them (the lists of formats live with the formats).
-VALUE_FORMATS = ("text", "md", "json")
-DIFF_FORMATS = ("text", "md", "json", "github")
-SchemaKind = Literal["plan", "playbook", "debrief"]
-#: What ``report --group-by`` accepts.
-GROUP_BY = portfolio.GROUPS
-SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
 P = ParamSpec("P")
 _state = {"debug": False}
@@ -100,80 +146,17 @@ def _err(message: str) -> None:
     sys.stderr.write(visible(message) + "\n")
 
 
-#: The options several commands share, declared once.
-PlaybookOption = Annotated[
-    str | None,
-    typer.Option(
-        "--playbook",
-        "-p",
-        metavar="FILE",
-        help="Use this playbook instead of discovering one.",
-    ),
-]
-TodayOption = Annotated[
-    str | None,
-    typer.Option(
-        metavar="DATE", help="Date to check meeting dates against, YYYY-MM-DD (default: today)."
-    ),
-]
-
-
 @app.command("check", cls=PlainCommand)
 @_guarded
 def _check(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="PATH",
-            help="Plan or playbook files, or folders to search for *.yaml / *.yml (default: "
-            "the current folder).",
-            show_default=False,
-        ),
-    ] = None,
+    paths: CheckPathsOption = None,
     playbook: PlaybookOption = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            callback=one_of(report.CHOICES),
-            help=f"{listed(report.CHOICES)}. auto: github under GitHub Actions, text on a "
-            "terminal, parsable otherwise.",
-        ),
-    ] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    skip_unknown: Annotated[
-        bool,
-        typer.Option(
-            "--skip-unknown",
-            help="Skip named files that are not plans or playbooks instead of reporting "
-            "them (for pre-commit, which passes every YAML file).",
-        ),
-    ] = False,
+    output_format: CheckOutputFormatOption = "auto",
+    strict: CheckStrictOption = False,
+    skip_unknown: CheckSkipUnknownOption = False,
     today: TodayOption = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Worker processes for many files (default: one per core; 1 checks in this "
-            "process).",
-            show_default=False,
-        ),
-    ] = None,
-    diff_against: Annotated[
-        str | None,
-        typer.Option(
-            "--diff-against",
-            metavar="REV",
-            help="For each checked playbook that changed since this git revision, first print "
-            "on stderr the summary of `negplan diff` (for the negplan-check-all hook).",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: CheckJobsOption = None,
+    diff_against: CheckDiffAgainstOption = None,
 ) -> int:
     """Check plans against their playbook, and playbooks themselves.
 
@@ -197,57 +180,15 @@ def _check(
 @app.command("brief", cls=PlainCommand)
 @_guarded
 def _brief(
-    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.", show_default=False)],
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            callback=one_of(brief.CHOICES),
-            help=f"{listed(brief.CHOICES)}. auto: from the -o file's suffix, else Markdown "
-            "(shown formatted on a terminal, raw when piped).",
-        ),
-    ] = "auto",
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the brief to this file (atomically) instead of stdout.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the -o file if it already exists.")
-    ] = False,
-    redact: Annotated[
-        bool,
-        typer.Option(
-            "--redact",
-            help="Leave out walk-away numbers, rep authority and approvals, for a brief "
-            "shared beyond the deal team.",
-        ),
-    ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Refuse to render (exit 1) when `check --strict` would fail: any error or "
-            "warning.",
-        ),
-    ] = False,
+    plan: BriefPlanOption,
+    output_format: BriefOutputFormatOption = "auto",
+    output: BriefOutputOption = None,
+    force: BriefForceOption = False,
+    redact: BriefRedactOption = False,
+    strict: BriefStrictOption = False,
     playbook: PlaybookOption = None,
     today: TodayOption = None,
-    paper: Annotated[
-        str,
-        typer.Option(
-            metavar="SIZE",
-            callback=one_of(brief.PAPERS),
-            help=f"Page size of the HTML and PDF brief: {listed(brief.PAPERS)}.",
-        ),
-    ] = "a4",
+    paper: BriefPaperOption = "a4",
 ) -> int:
     """Write the one-page prep brief of a plan.
 
@@ -271,68 +212,19 @@ def _brief(
 @app.command("new", cls=PlainCommand)
 @_guarded
 def _new(
-    path: Annotated[
-        str,
-        typer.Argument(
-            metavar="PATH",
-            help="Folder to create the plan in (file name from customer and title), the plan "
-            "file itself, or - for stdout.",
-        ),
-    ] = ".",
-    customer: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Customer (buyer) name.")
-    ] = None,
-    title: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Deal title, e.g. '2027 renewal'.")
-    ] = None,
-    owner: Annotated[
-        str | None, typer.Option(metavar="NAME", help="The rep who owns the deal.")
-    ] = None,
-    meeting: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="Date of the negotiation meeting, YYYY-MM-DD."),
-    ] = None,
-    value: Annotated[
-        str | None, typer.Option("--value", metavar="AMOUNT", help="Annual list value of the deal.")
-    ] = None,
-    currency: Annotated[
-        str | None,
-        typer.Option(metavar="CODE", help="ISO currency code (default: the playbook's)."),
-    ] = None,
-    term: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--term",
-            metavar="ID",
-            help="Add optional playbook terms, by id or name (repeat, or separate with "
-            "commas); required terms are always included.",
-        ),
-    ] = None,
+    path: NewPathOption = ".",
+    customer: NewCustomerOption = None,
+    title: NewTitleOption = None,
+    owner: NewOwnerOption = None,
+    meeting: NewMeetingOption = None,
+    value: NewValueOption = None,
+    currency: NewCurrencyOption = None,
+    term: NewTermOption = None,
     playbook: PlaybookOption = None,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never prompt; take everything from flags.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the plan file if it exists.")
-    ] = False,
-    no_schema: Annotated[
-        bool,
-        typer.Option(
-            "--no-schema",
-            help="Do not write or refresh .negplan/plan.schema.json for editors.",
-        ),
-    ] = False,
-    from_debrief: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            metavar="DEBRIEF",
-            help="Start the next plan for the same customer from a debrief: the deal's "
-            "customer, owner, currency, region and segment, last time's terms with their "
-            "agreed positions in comments, and the asks nobody expected.",
-            show_default=False,
-        ),
-    ] = None,
+    no_input: NewNoInputOption = False,
+    force: NewForceOption = False,
+    no_schema: NewNoSchemaOption = False,
+    from_debrief: NewFromDebriefOption = None,
 ) -> None:
     """Create a plan from the playbook, ready to fill in.
 
@@ -364,24 +256,9 @@ def _new(
 @app.command("debrief", cls=PlainCommand)
 @_guarded
 def _debrief(
-    plan: Annotated[
-        str,
-        typer.Argument(metavar="PLAN", help="The plan the debrief is about.", show_default=False),
-    ],
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the debrief here (default: PLAN's name with .debrief.yaml, beside it; "
-            "- for stdout).",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the debrief file if it exists.")
-    ] = False,
+    plan: DebriefPlanOption,
+    output: DebriefOutputOption = None,
+    force: DebriefForceOption = False,
     playbook: PlaybookOption = None,
     today: TodayOption = None,
 ) -> int:
@@ -398,21 +275,9 @@ def _debrief(
 @app.command("value", cls=PlainCommand)
 @_guarded
 def _value(
-    plan: Annotated[
-        str,
-        typer.Argument(metavar="PLAN", help="The plan (or debrief) to price.", show_default=False),
-    ],
+    plan: ValuePlanOption,
     playbook: PlaybookOption = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            callback=one_of(VALUE_FORMATS),
-            help=f"{listed(VALUE_FORMATS)}: tables, Markdown (debriefs), or one JSON document.",
-        ),
-    ] = "text",
+    output_format: ValueOutputFormatOption = "text",
     today: TodayOption = None,
 ) -> int:
     """Price a plan: its value at opening, target and walk-away.
@@ -424,45 +289,6 @@ def _value(
     from negplan.commands import value  # the pricing code loads only when it runs
 
     return value.run(plan, playbook=playbook, output_format=output_format, today=today)
-
-
-PlansArgument = Annotated[
-    list[str] | None,
-    typer.Argument(
-        metavar="PATH",
-        help="Plan files, or folders to search for them (default: the current folder).",
-        show_default=False,
-    ),
-]
-DiffFormatOption = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        callback=one_of(DIFF_FORMATS),
-        help=f"{listed(DIFF_FORMATS)}. md: for a pull-request comment; github: annotations on "
-        "the playbook's changed lines.",
-    ),
-]
-DiffStrictOption = Annotated[
-    bool, typer.Option("--strict", help="Count a plan with warnings as failing.")
-]
-SummaryOption = Annotated[
-    bool,
-    typer.Option("--summary", help="Leave out the plans: the changes and the totals only."),
-]
-JobsOption = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        metavar="N",
-        help="Worker processes for many plans (default: one per core).",
-        show_default=False,
-    ),
-]
 
 
 @app.command("diff", cls=PlainCommand)
@@ -557,87 +383,17 @@ def _whatif(
 @app.command("report", cls=PlainCommand)
 @_guarded
 def _report(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="PATH",
-            help="Plan files, or folders to search for plans (default: the current folder).",
-            show_default=False,
-        ),
-    ] = None,
+    paths: ReportPathsOption = None,
     playbook: PlaybookOption = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            callback=one_of(portfolio.CHOICES),
-            help=f"{listed(portfolio.CHOICES)}. auto: from the -o file's suffix, else md. "
-            "html and pdf need negplan[report].",
-        ),
-    ] = "auto",
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the report to this file (atomically) instead of stdout.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the -o file if it already exists.")
-    ] = False,
+    output_format: ReportOutputFormatOption = "auto",
+    output: ReportOutputOption = None,
+    force: ReportForceOption = False,
     today: TodayOption = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE",
-            help="Only plans whose meeting is on or after this date, YYYY-MM-DD (plans "
-            "with no meeting date stay in).",
-            show_default=False,
-        ),
-    ] = None,
-    group_by: Annotated[
-        str,
-        typer.Option(
-            "--group-by",
-            "-g",
-            metavar="FIELD",
-            callback=one_of(GROUP_BY),
-            help=f"Group plans by {listed(GROUP_BY)}.",
-        ),
-    ] = "region",
-    redact: Annotated[
-        bool,
-        typer.Option(
-            "--redact",
-            help="Owners under stable pseudonyms and walk-aways withheld, for a report "
-            "shared beyond the deal desk.",
-        ),
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Worker processes for many files (default: one per core; 1 checks in this "
-            "process).",
-            show_default=False,
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Neither read nor write the cache of plan and debrief facts "
-            "(.negplan/report-cache.sqlite3).",
-        ),
-    ] = False,
+    since: ReportSinceOption = None,
+    group_by: ReportGroupByOption = "region",
+    redact: ReportRedactOption = False,
+    jobs: ReportJobsOption = None,
+    no_cache: ReportNoCacheOption = False,
 ) -> int:
     """Report on every plan: readiness, approvals, consistency, money, patterns and outcomes.
 
@@ -664,35 +420,10 @@ def _report(
 @app.command("schema", cls=PlainCommand)
 @_guarded
 def _schema(
-    kind: Annotated[
-        str,
-        typer.Argument(
-            metavar="KIND", callback=one_of(SCHEMA_KINDS), help=f"{listed(SCHEMA_KINDS)}."
-        ),
-    ],
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (atomically) instead of stdout. An existing file is "
-            "replaced only if negplan generated it, or with --force.",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite FILE even if negplan did not write it.")
-    ] = False,
-    playbook: Annotated[
-        str | None,
-        typer.Option(
-            "--playbook",
-            "-p",
-            metavar="FILE",
-            help="Plan schema only: offer this playbook's term ids (with names and units), "
-            "each term's options, true/false or limits.",
-        ),
-    ] = None,
+    kind: SchemaKindOption,
+    output: SchemaOutputOption = None,
+    force: SchemaForceOption = False,
+    playbook: SchemaPlaybookOption = None,
 ) -> None:
     """Print the JSON Schema of a plan, a playbook or a debrief, for editors.
 
@@ -714,9 +445,7 @@ def _rules() -> None:
 @app.command("explain", cls=PlainCommand)
 @_guarded
 def _explain(
-    code: Annotated[
-        str, typer.Argument(metavar="CODE", help="A rule code (NP401) or name (give-without-get).")
-    ],
+    code: ExplainCodeOption,
 ) -> None:
     """Explain one rule, with a failing and a passing example.
 
