@@ -12,7 +12,7 @@ import re
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from negplan.debriefs import file_hash, plan_path
 from negplan.discovery import LoadedPlaybook, PlaybookCache
@@ -21,9 +21,11 @@ from negplan.errors import InputError, NegplanError
 from negplan.files import refuse_nul
 from negplan.findings import FileProblem, Finding, Severity, sort_findings
 from negplan.loader import Document, load
-from negplan.models.debrief import Debrief
 from negplan.models.plan import Plan
 from negplan.schema import document_kind, header_findings
+
+if TYPE_CHECKING:
+    from negplan.models.debrief import Debrief
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Below this many files a pool of workers costs more than it saves.

@@ -11,14 +11,17 @@ import hashlib
 import os
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from negplan.errors import NegplanError
 from negplan.files import read_bytes
 from negplan.findings import FileProblem
 from negplan.loader import load
-from negplan.models.debrief import Debrief, Move
 from negplan.models.plan import Alignment, Plan, Variable
 from negplan.models.playbook import Playbook
+
+if TYPE_CHECKING:
+    from negplan.models.debrief import Debrief, Move
 
 #: The default debrief name beside a plan: ``acme.yaml`` -> ``acme.debrief.yaml``.
 SUFFIX = ".debrief.yaml"

@@ -60,6 +60,24 @@ class AlignmentStatus(str, enum.Enum):
     DISPUTED = "disputed"
 
 
+class Result(str, enum.Enum):
+    """How the negotiation ended (for now)."""
+
+    WON = "won"
+    LOST = "lost"
+    NO_DECISION = "no_decision"
+    WALKED_AWAY = "walked_away"
+    OPEN = "open"
+
+
+class Trend(str, enum.Enum):
+    """How the relationship came out of the meeting."""
+
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+
+
 class Unit(str, enum.Enum):
     """What a term is measured in."""
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from negplan.findings import Finding, Severity, sort_findings
 from negplan.loader import Document
-from negplan.models.debrief import Debrief
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook
 from negplan.rules import RULES
 from negplan.rules.base import Check, DebriefContext, Issue, PlanContext, PlaybookContext, Rule
 from negplan.schema import header_findings, validate
+
+if TYPE_CHECKING:
+    from negplan.models.debrief import Debrief
 
 Target = Literal["plan", "playbook", "debrief"]
 Active = list[tuple[Rule, Check, Severity]]
@@ -146,6 +148,8 @@ def check_debrief_document(
 ) -> tuple[Debrief | None, list[Finding]]:
     """Validate a debrief (whose header is known to be right) and run the debrief rules
     against the plan it names, as that plan is now (``plan_hash``), and its playbook."""
+    from negplan.models.debrief import Debrief  # its classes are built only for debriefs
+
     debrief, findings = validate(doc, Debrief)
     findings = [*doc.findings, *findings]
     if debrief is not None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Any, Literal
 
 from pydantic import Field, StrictBool, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from negplan.domain import Result, Trend
 from negplan.models.common import Model, PositionValue
 from negplan.models.plan import Alignment, Get, Trade
 
@@ -25,24 +25,6 @@ __all__ = [
     "Trend",
     "UnexpectedAsk",
 ]
-
-
-class Result(str, enum.Enum):
-    """How the negotiation ended (for now)."""
-
-    WON = "won"
-    LOST = "lost"
-    NO_DECISION = "no_decision"
-    WALKED_AWAY = "walked_away"
-    OPEN = "open"
-
-
-class Trend(str, enum.Enum):
-    """How the relationship came out of the meeting."""
-
-    BETTER = "better"
-    SAME = "same"
-    WORSE = "worse"
 
 
 class PlanRef(Model):

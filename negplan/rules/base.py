@@ -7,13 +7,15 @@ import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from negplan.findings import Severity
-from negplan.models.debrief import Debrief
 from negplan.models.plan import Plan
 from negplan.models.playbook import Playbook, Term
 from negplan.positions import Path
+
+if TYPE_CHECKING:
+    from negplan.models.debrief import Debrief
 
 T = TypeVar("T")
 

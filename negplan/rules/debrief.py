@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from negplan.debriefs import (
     agreed_plan,
@@ -16,8 +17,8 @@ from negplan.debriefs import (
     planned_reach,
     with_signoffs,
 )
+from negplan.domain import Result
 from negplan.findings import Severity
-from negplan.models.debrief import Move, Result
 from negplan.models.plan import Plan
 from negplan.positions import Path
 from negplan.pricing import analyse
@@ -25,6 +26,9 @@ from negplan.rules._util import show
 from negplan.rules.base import DebriefContext, Issue, PlanContext, documented, rule
 from negplan.schema import suggest
 from negplan.signoffs import Verdict, assess, entries_for, package_ladder, term_ladder
+
+if TYPE_CHECKING:
+    from negplan.models.debrief import Move
 
 #: The text `negplan debrief` starts each value still to write with (NP509 reports them).
 PLACEHOLDER = "TODO"
