@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from negplan.errors import NegplanError
 from negplan.files import read_bytes
@@ -124,28 +125,38 @@ def improvised(move: Move, reach: dict[str, Decimal], playbook: Playbook) -> boo
 
 # ---- debriefs beside a plan ---------------------------------------------------------------------
 
-# Per process: folder -> its debriefs, each with the plan (absolute path) it names.
-_BESIDE: dict[str, tuple[tuple[str, str], ...]] = {}
+
+class _Folder(NamedTuple):
+    #: The folder's debriefs, each with the plan (absolute path) it names.
+    pairs: tuple[tuple[str, str], ...]
+    #: The plans they name.
+    plans: frozenset[str]
+
+
+# Per process: folder -> its debriefs.
+_BESIDE: dict[str, _Folder] = {}
 
 
 def has_debrief(plan_file: str) -> bool:
     """Whether a debrief naming ``plan_file`` lies in the plan's folder or its ``debriefs/``
     folder. Each folder is read once per process."""
     target = os.path.abspath(plan_file)
-    return any(named == target for _, named in debriefs_beside(plan_file))
+    folder = os.path.dirname(target)
+    return any(target in _read(path).plans for path in (folder, os.path.join(folder, FOLDER)))
 
 
 def debriefs_beside(plan_file: str) -> list[tuple[str, str]]:
     """The debriefs in ``plan_file``'s folder and its ``debriefs/`` folder, whatever plan
     they name: ``(debrief path, absolute path of the plan it names)``, in name order."""
     folder = os.path.dirname(os.path.abspath(plan_file))
-    return [pair for path in (folder, os.path.join(folder, FOLDER)) for pair in _named_in(path)]
+    return [pair for path in (folder, os.path.join(folder, FOLDER)) for pair in _read(path).pairs]
 
 
-def _named_in(folder: str) -> tuple[tuple[str, str], ...]:
+def _read(folder: str) -> _Folder:
     found = _BESIDE.get(folder)
     if found is None:
-        found = _BESIDE[folder] = tuple(_scan(folder))
+        pairs = tuple(_scan(folder))
+        found = _BESIDE[folder] = _Folder(pairs, frozenset(named for _, named in pairs))
     return found
 
 

@@ -107,6 +107,9 @@ class FactCache:
         self._now = (now or dt.date.today()).isoformat()
         self._files: list[tuple[str, int, int, str]] = []
         self._facts: list[tuple[object, ...]] = []
+        # What the cache holds, read in one query each the first time it is needed.
+        self._known: dict[str, tuple[int, int, str]] | None = None
+        self._entries: dict[str, list[Entry]] | None = None
         with self._db:
             self._lay_out()
             self._prune(now or dt.date.today())
@@ -142,12 +145,12 @@ class FactCache:
         """The content hash of a file: from the cache when its size and modification time
         are unchanged, else read and hashed (and remembered)."""
         info = os.stat(path)
-        row = self._db.execute(
-            "SELECT sha FROM files WHERE path = ? AND size = ? AND mtime = ?",
-            (path, info.st_size, info.st_mtime_ns),
-        ).fetchone()
-        if row is not None:
-            return str(row[0])
+        if self._known is None:
+            rows = self._db.execute("SELECT path, size, mtime, sha FROM files")
+            self._known = {row[0]: (row[1], row[2], row[3]) for row in rows}
+        known = self._known.get(path)
+        if known is not None and known[:2] == (info.st_size, info.st_mtime_ns):
+            return str(known[2])
         sha = file_digest(path)
         self._files.append((path, info.st_size, info.st_mtime_ns, sha))
         return sha
@@ -155,16 +158,18 @@ class FactCache:
     def candidates(self, sha: str) -> list[Entry]:
         """The entries kept for a file content on this day and version (one per playbook),
         their facts still as rows: only the one used is read."""
-        rows = self._db.execute(
-            "SELECT plan_key, playbook, reference, plan_sha, beside, facts FROM facts "
-            "WHERE sha = ? AND version = ? AND today = ? ORDER BY playbook",
-            (sha, __version__, self._today),
-        ).fetchall()
-        out = []
-        for plan_key, playbook, reference, plan_sha, beside, row in rows:
-            found = None if beside is None else bool(beside)
-            out.append(Entry(row, plan_key, playbook, reference, plan_sha, found))
-        return out
+        if self._entries is None:
+            self._entries = {}
+            rows = self._db.execute(
+                "SELECT sha, plan_key, playbook, reference, plan_sha, beside, facts FROM facts "
+                "WHERE version = ? AND today = ? ORDER BY sha, playbook",
+                (__version__, self._today),
+            )
+            for sha_, plan_key, playbook, reference, plan_sha, beside, row in rows:
+                found = None if beside is None else bool(beside)
+                entry = Entry(row, plan_key, playbook, reference, plan_sha, found)
+                self._entries.setdefault(sha_, []).append(entry)
+        return list(self._entries.get(sha, ()))
 
     def put(self, sha: str, entry: Entry) -> None:
         """Remember the entry of a file content (written by :meth:`save`)."""
@@ -192,6 +197,7 @@ class FactCache:
             pass
         self._files.clear()
         self._facts.clear()
+        self._known = self._entries = None  # read again, with what was just written
 
     def close(self) -> None:
         """Close the database."""

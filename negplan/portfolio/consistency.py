@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict
 from decimal import Decimal
 
 from negplan.portfolio.base import (
@@ -58,7 +57,7 @@ def _term(rows: list[tuple[str, TermFacts]], ctx: Context) -> Data:
         "numeric": first.numeric,
         "range": [first.range_min, first.range_max] if width is not None else None,
         "authority": first.authority,
-        "rungs": [] if ctx.redact else [asdict(r) for r in first.rungs],
+        "rungs": [] if ctx.redact else [r._asdict() for r in first.rungs],
         "org": org,
         "by_group": out,
     }

@@ -10,9 +10,8 @@ Plain values, so that the cache keeps them as JSON like the facts of plans.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from negplan.findings import Finding
 from negplan.models.debrief import Debrief
@@ -30,8 +29,7 @@ def quarter_of(day: dt.date | None) -> str:
     return NO_QUARTER if day is None else f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
-@dataclass(frozen=True, slots=True)
-class AgreedTerm:
+class AgreedTerm(NamedTuple):
     """One term of a debrief: planned positions, the agreed one, and where it fell."""
 
     term: str
@@ -49,8 +47,7 @@ class AgreedTerm:
     range_used: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DebriefFacts:
+class DebriefFacts(NamedTuple):
     """Everything the report keeps of one debrief."""
 
     path: str
@@ -91,7 +88,7 @@ class DebriefFacts:
         """The same facts for the same content found at another path (naming ``plan``)."""
         if path == self.path and plan == self.plan:
             return self
-        return replace(self, path=path, plan=plan)
+        return self._replace(path=path, plan=plan)
 
 
 def invalid_debrief_facts(path: str, findings: list[Finding], *, reference: str) -> DebriefFacts:

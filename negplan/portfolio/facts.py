@@ -9,9 +9,8 @@ that the cache can keep them as JSON and the sections never need the plan again.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from negplan.domain import format_value
 from negplan.economics import DealEconomics, Scenario, cents
@@ -30,16 +29,14 @@ NOT_READY_STATES = (Readiness.DRAFT.value, Readiness.NOT_READY.value)
 UNKNOWN = "(none)"
 
 
-@dataclass(frozen=True, slots=True)
-class Rung:
+class Rung(NamedTuple):
     """One rung of a term's approval ladder: who signs off how far (numeric terms only)."""
 
     approver: str
     up_to: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class TermFacts:
+class TermFacts(NamedTuple):
     """One term of one plan: its positions, authority, sign-off and money."""
 
     term: str
@@ -77,8 +74,7 @@ class TermFacts:
         return self.past_authority and not self.covered
 
 
-@dataclass(frozen=True, slots=True)
-class PendingSignoff:
+class PendingSignoff(NamedTuple):
     """An alignment entry still pending (or disputed) close to the meeting."""
 
     approver: str
@@ -86,8 +82,7 @@ class PendingSignoff:
     status: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlanFacts:
+class PlanFacts(NamedTuple):
     """Everything the report keeps of one plan."""
 
     path: str
@@ -119,7 +114,7 @@ class PlanFacts:
 
     def at(self, path: str) -> PlanFacts:
         """The same facts for the same content found at another path."""
-        return self if path == self.path else replace(self, path=path)
+        return self if path == self.path else self._replace(path=path)
 
 
 def invalid_facts(path: str, findings: list[Finding]) -> PlanFacts:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 
 from negplan.portfolio.debrief_facts import AgreedTerm, DebriefFacts
 from negplan.portfolio.facts import UNKNOWN, PlanFacts, TermFacts
@@ -21,16 +20,15 @@ def pseudonym(owner: str) -> str:
 
 
 def _term(t: TermFacts) -> TermFacts:
-    return replace(
-        t, walk_away=None, walk_away_number=None, value_walk_away=None, at_authority=False
+    return t._replace(
+        walk_away=None, walk_away_number=None, value_walk_away=None, at_authority=False
     )
 
 
 def redact(facts: Sequence[PlanFacts]) -> list[PlanFacts]:
     """The facts with owners pseudonymised and walk-aways withheld."""
     return [
-        replace(
-            f,
+        f._replace(
             owner=pseudonym(f.owner),
             list_total_walk_away=None,
             net_walk_away=None,
@@ -41,12 +39,12 @@ def redact(facts: Sequence[PlanFacts]) -> list[PlanFacts]:
 
 
 def _agreed(t: AgreedTerm) -> AgreedTerm:
-    return replace(t, walk_away=None, at_walk_away=None, past_walk_away=None, range_used=None)
+    return t._replace(walk_away=None, at_walk_away=None, past_walk_away=None, range_used=None)
 
 
 def redact_debriefs(debriefs: Sequence[DebriefFacts]) -> list[DebriefFacts]:
     """The debriefs' facts with owners pseudonymised and walk-aways withheld."""
     return [
-        replace(d, owner=pseudonym(d.owner), terms=tuple(_agreed(t) for t in d.terms))
+        d._replace(owner=pseudonym(d.owner), terms=tuple(_agreed(t) for t in d.terms))
         for d in debriefs
     ]
