@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -135,6 +136,15 @@ class _Folder(NamedTuple):
 
 # Per process: folder -> its debriefs.
 _BESIDE: dict[str, _Folder] = {}
+# Per process: the ``plan.path`` a debrief names, by the SHA-256 of the debrief's bytes, for
+# the contents a caller has read before (the report, from its cache): not parsed again.
+_NAMES: dict[str, str] = {}
+
+
+def remember_names(names: Mapping[str, str]) -> None:
+    """Note the ``plan.path`` (a text, not empty) that debriefs of known content name, by the
+    SHA-256 of their bytes, so that looking beside a plan does not parse those again."""
+    _NAMES.update(names)
 
 
 def has_debrief(plan_file: str) -> bool:
@@ -169,7 +179,12 @@ def _scan(folder: str) -> list[tuple[str, str]]:
     for name in names:
         path = os.path.join(folder, name)
         try:
-            if not _KIND.search(read_bytes(path)):
+            text = read_bytes(path)
+            if not _KIND.search(text):
+                continue
+            known = _NAMES.get(hashlib.sha256(text).hexdigest()) if _NAMES else None
+            if known is not None:
+                named.append((path, os.path.abspath(plan_path(path, known))))
                 continue
             data = load(path).data
         except (NegplanError, FileProblem):  # `check` reports unreadable files, not this

@@ -158,6 +158,10 @@ class FactCache:
     def candidates(self, sha: str) -> list[Entry]:
         """The entries kept for a file content on this day and version (one per playbook),
         their facts still as rows: only the one used is read."""
+        return list(self._read_entries().get(sha, ()))
+
+    def _read_entries(self) -> dict[str, list[Entry]]:
+        """Every entry of this day and version, by content hash (read once)."""
         if self._entries is None:
             self._entries = {}
             rows = self._db.execute(
@@ -169,7 +173,17 @@ class FactCache:
                 found = None if beside is None else bool(beside)
                 entry = Entry(row, plan_key, playbook, reference, plan_sha, found)
                 self._entries.setdefault(sha_, []).append(entry)
-        return list(self._entries.get(sha, ()))
+        return self._entries
+
+    def debrief_names(self) -> dict[str, str]:
+        """The ``plan.path`` each debrief content kept on this day and version names, by its
+        content hash (for :func:`negplan.debriefs.remember_names`)."""
+        return {
+            sha: entry.reference
+            for sha, entries in self._read_entries().items()
+            for entry in entries
+            if entry.reference
+        }
 
     def put(self, sha: str, entry: Entry) -> None:
         """Remember the entry of a file content (written by :meth:`save`)."""

@@ -22,7 +22,7 @@ from negplan.checking import (
     check_document,
     default_jobs,
 )
-from negplan.debriefs import has_debrief, plan_path
+from negplan.debriefs import has_debrief, plan_path, remember_names
 from negplan.discovery import PlaybookCache
 from negplan.errors import InputError, NegplanError
 from negplan.loader import Document, load
@@ -69,6 +69,8 @@ def collect(
     out = Collected()
     locator = PlaybookCache()
     reader = Reader()
+    if cache is not None:  # looking beside a plan for its debrief: those cached are not parsed
+        remember_names(cache.debrief_names())
     slots: list[Facts | NegplanError | _Task | None] = []
     for item in items:
         if isinstance(item, NegplanError):

@@ -4,7 +4,7 @@ the moves improvised, the result and its reason, the surprise asks.
 Worked out once per debrief, right after it is checked (in the worker that checked it), from
 the debrief, the plan it names and that plan's playbook, through the one reading of a
 debrief's outcome (:func:`negplan.outcome.assess_outcome`, on :mod:`negplan.debriefs`).
-Plain values, so that the cache keeps them as JSON like the facts of plans.
+Named tuples of plain values, like the facts of plans.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 Facts are worked out once per plan, right after it is checked (in the worker process that
 checked it), from the checked plan, its playbook and its findings: the sign-offs through
-:mod:`negplan.signoffs`, the money through :mod:`negplan.pricing`. They are plain values, so
-that the cache can keep them as JSON and the sections never need the plan again.
+:mod:`negplan.signoffs`, the money through :mod:`negplan.pricing`. They are named tuples of
+plain values, so that the sections never need the plan again, the facts of many thousand plans
+fit in little memory, and they travel back from the workers, and into the cache, as compact
+rows (:mod:`negplan.portfolio.rows`).
 """
 
 from __future__ import annotations

@@ -164,8 +164,10 @@ def _layout(cls: Any) -> _Layout:
             item = typing.get_args(hint)[0]
             kinds.append((_LIST, optional))
             lists.append((i, None if item is str else item))
-        else:
+        elif hint in _KINDS:
             kinds.append((_KINDS[hint], optional))
+        else:  # pragma: no cover - a new field of a type rows do not know
+            raise TypeError(f"{cls.__name__}.{name}: no row value for {hint!r}")
 
     def where(kind: int) -> tuple[int, ...]:
         return tuple(i for i, (k, _) in enumerate(kinds) if k == kind)
