@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from negplan.errors import NegplanError
 from negplan.files import read_bytes
@@ -127,28 +128,47 @@ def improvised(move: Move, reach: dict[str, Decimal], playbook: Playbook) -> boo
 
 # ---- debriefs beside a plan ---------------------------------------------------------------------
 
-# Per process: folder -> its debriefs, each with the plan (absolute path) it names.
-_BESIDE: dict[str, tuple[tuple[str, str], ...]] = {}
+
+class _Folder(NamedTuple):
+    #: The folder's debriefs, each with the plan (absolute path) it names.
+    pairs: tuple[tuple[str, str], ...]
+    #: The plans they name.
+    plans: frozenset[str]
+
+
+# Per process: folder -> its debriefs.
+_BESIDE: dict[str, _Folder] = {}
+# Per process: the ``plan.path`` a debrief names, by the SHA-256 of the debrief's bytes, for
+# the contents a caller has read before (the report, from its cache): not parsed again.
+_NAMES: dict[str, str] = {}
+
+
+def remember_names(names: Mapping[str, str]) -> None:
+    """Note the ``plan.path`` (a text, not empty) that debriefs of known content name, by the
+    SHA-256 of their bytes, so that looking beside a plan does not parse those again."""
+    _NAMES.update(names)
 
 
 def has_debrief(plan_file: str) -> bool:
     """Whether a debrief naming ``plan_file`` lies in the plan's folder or its ``debriefs/``
     folder. Each folder is read once per process."""
     target = os.path.abspath(plan_file)
-    return any(named == target for _, named in debriefs_beside(plan_file))
+    folder = os.path.dirname(target)
+    return any(target in _read(path).plans for path in (folder, os.path.join(folder, FOLDER)))
 
 
 def debriefs_beside(plan_file: str) -> list[tuple[str, str]]:
     """The debriefs in ``plan_file``'s folder and its ``debriefs/`` folder, whatever plan
     they name: ``(debrief path, absolute path of the plan it names)``, in name order."""
     folder = os.path.dirname(os.path.abspath(plan_file))
-    return [pair for path in (folder, os.path.join(folder, FOLDER)) for pair in _named_in(path)]
+    return [pair for path in (folder, os.path.join(folder, FOLDER)) for pair in _read(path).pairs]
 
 
-def _named_in(folder: str) -> tuple[tuple[str, str], ...]:
+def _read(folder: str) -> _Folder:
     found = _BESIDE.get(folder)
     if found is None:
-        found = _BESIDE[folder] = tuple(_scan(folder))
+        pairs = tuple(_scan(folder))
+        found = _BESIDE[folder] = _Folder(pairs, frozenset(named for _, named in pairs))
     return found
 
 
@@ -161,7 +181,12 @@ def _scan(folder: str) -> list[tuple[str, str]]:
     for name in names:
         path = os.path.join(folder, name)
         try:
-            if not _KIND.search(read_bytes(path)):
+            text = read_bytes(path)
+            if not _KIND.search(text):
+                continue
+            known = _NAMES.get(hashlib.sha256(text).hexdigest()) if _NAMES else None
+            if known is not None:
+                named.append((path, os.path.abspath(plan_path(path, known))))
                 continue
             data = load(path).data
         except (NegplanError, FileProblem):  # `check` reports unreadable files, not this

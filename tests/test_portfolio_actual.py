@@ -233,13 +233,14 @@ def test_a_debrief_written_later_ends_the_overdue_flag(
 def test_the_cache_prunes_other_days_not_used_for_a_while(tmp_path: Path) -> None:
     from negplan.portfolio.cache import Entry
     from negplan.portfolio.facts import PlanFacts
+    from negplan.portfolio.rows import encode
 
     path = str(tmp_path / "cache.sqlite3")
     now = dt.date(2026, 11, 23)
     facts = PlanFacts(path="p.yaml", valid=False, readiness="NOT READY")
     for today, sha in (("2026-11-01", "old"), ("2026-11-20", "recent"), ("2026-11-23", "kept")):
         store = FactCache(path, today=today, now=dt.date.fromisoformat(today))
-        store.save([(sha, Entry(facts, None, "-"))])
+        store.save([(sha, Entry(encode(facts), None, "-"))])
         store.close()
     store = FactCache(path, today="2026-11-23", now=now)
     store.close()

@@ -20,14 +20,11 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from negplan import __version__
 from negplan.discovery import BUNDLED, bundled_text
-from negplan.portfolio.debrief_facts import DebriefFacts
-from negplan.portfolio.facts import PlanFacts
 
 #: Where the cache lives, relative to the folder the report runs in.
 CACHE_PATH = os.path.join(".negplan", "report-cache.sqlite3")
@@ -37,12 +34,12 @@ NO_PLAYBOOK = "-"
 #: Days the entries of another ``--today`` are kept after they were last used.
 KEEP_DAYS = 7
 #: The layout of the tables; a cache of another layout is emptied when opened.
-_LAYOUT = 2
+_LAYOUT = 3
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
     "sha TEXT)",
     "CREATE TABLE IF NOT EXISTS facts (sha TEXT, version TEXT, today TEXT, playbook TEXT, "
-    "plan_key TEXT, kind TEXT, reference TEXT, plan_sha TEXT, beside INTEGER, used TEXT, "
+    "plan_key TEXT, reference TEXT, plan_sha TEXT, beside INTEGER, used TEXT, "
     "facts BLOB, PRIMARY KEY (sha, version, today, playbook))",
 )
 _PRUNE = (
@@ -81,16 +78,14 @@ def playbook_digest(source: str | None) -> str:
     return found
 
 
-Facts = PlanFacts | DebriefFacts
-
-
 @dataclass(frozen=True)
 class Entry:
-    """What the cache keeps of one checked file: its facts (None for a file that is neither a
-    plan nor a debrief), the ``playbook:`` key of the plan (the named plan's, for a debrief)
-    and the digest of the playbook it was checked with."""
+    """What the cache keeps of one checked file: its facts as a row
+    (:func:`negplan.portfolio.rows.encode`; None for a file that is neither a plan nor a
+    debrief), the ``playbook:`` key of the plan (the named plan's, for a debrief) and the
+    digest of the playbook it was checked with."""
 
-    facts: Facts | None
+    row: bytes | None
     plan_key: str | None
     playbook: str
     #: A debrief's plan, as the debrief names it, and that file's content hash.
@@ -112,6 +107,9 @@ class FactCache:
         self._now = (now or dt.date.today()).isoformat()
         self._files: list[tuple[str, int, int, str]] = []
         self._facts: list[tuple[object, ...]] = []
+        # What the cache holds, read in one query each the first time it is needed.
+        self._known: dict[str, tuple[int, int, str]] | None = None
+        self._entries: dict[str, list[Entry]] | None = None
         with self._db:
             self._lay_out()
             self._prune(now or dt.date.today())
@@ -147,42 +145,52 @@ class FactCache:
         """The content hash of a file: from the cache when its size and modification time
         are unchanged, else read and hashed (and remembered)."""
         info = os.stat(path)
-        row = self._db.execute(
-            "SELECT sha FROM files WHERE path = ? AND size = ? AND mtime = ?",
-            (path, info.st_size, info.st_mtime_ns),
-        ).fetchone()
-        if row is not None:
-            return str(row[0])
+        if self._known is None:
+            rows = self._db.execute("SELECT path, size, mtime, sha FROM files")
+            self._known = {row[0]: (row[1], row[2], row[3]) for row in rows}
+        known = self._known.get(path)
+        if known is not None and known[:2] == (info.st_size, info.st_mtime_ns):
+            return str(known[2])
         sha = file_digest(path)
         self._files.append((path, info.st_size, info.st_mtime_ns, sha))
         return sha
 
     def candidates(self, sha: str) -> list[Entry]:
-        """The entries kept for a file content on this day and version (one per playbook)."""
-        rows = self._db.execute(
-            "SELECT plan_key, playbook, kind, reference, plan_sha, beside, facts FROM facts "
-            "WHERE sha = ? AND version = ? AND today = ? ORDER BY playbook",
-            (sha, __version__, self._today),
-        ).fetchall()
-        out = []
-        for plan_key, playbook, kind, reference, plan_sha, beside, blob in rows:
-            try:
-                facts = None if blob is None else _decode(kind, blob)
-            except (ValueError, zlib.error):
-                continue  # a damaged entry is checked again and replaced
-            found = None if beside is None else bool(beside)
-            out.append(Entry(facts, plan_key, playbook, reference, plan_sha, found))
-        return out
+        """The entries kept for a file content on this day and version (one per playbook),
+        their facts still as rows: only the one used is read."""
+        return list(self._read_entries().get(sha, ()))
+
+    def _read_entries(self) -> dict[str, list[Entry]]:
+        """Every entry of this day and version, by content hash (read once)."""
+        if self._entries is None:
+            self._entries = {}
+            rows = self._db.execute(
+                "SELECT sha, plan_key, playbook, reference, plan_sha, beside, facts FROM facts "
+                "WHERE version = ? AND today = ? ORDER BY sha, playbook",
+                (__version__, self._today),
+            )
+            for sha_, plan_key, playbook, reference, plan_sha, beside, row in rows:
+                found = None if beside is None else bool(beside)
+                entry = Entry(row, plan_key, playbook, reference, plan_sha, found)
+                self._entries.setdefault(sha_, []).append(entry)
+        return self._entries
+
+    def debrief_names(self) -> dict[str, str]:
+        """The ``plan.path`` each debrief content kept on this day and version names, by its
+        content hash (for :func:`negplan.debriefs.remember_names`)."""
+        return {
+            sha: entry.reference
+            for sha, entries in self._read_entries().items()
+            for entry in entries
+            if entry.reference
+        }
 
     def put(self, sha: str, entry: Entry) -> None:
         """Remember the entry of a file content (written by :meth:`save`)."""
-        facts = entry.facts
-        kind = None if facts is None else "debrief" if isinstance(facts, DebriefFacts) else "plan"
-        blob = None if facts is None else zlib.compress(facts.model_dump_json().encode("utf-8"))
         beside = None if entry.beside is None else int(entry.beside)
         key = (sha, __version__, self._today, entry.playbook)
         self._facts.append(
-            (*key, entry.plan_key, kind, entry.reference, entry.plan_sha, beside, self._now, blob)
+            (*key, entry.plan_key, entry.reference, entry.plan_sha, beside, self._now, entry.row)
         )
 
     def save(self, entries: Iterable[tuple[str, Entry]] = ()) -> None:
@@ -196,21 +204,15 @@ class FactCache:
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._files
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     self._facts,
                 )
         except sqlite3.Error:
             pass
         self._files.clear()
         self._facts.clear()
+        self._known = self._entries = None  # read again, with what was just written
 
     def close(self) -> None:
         """Close the database."""
         self._db.close()
-
-
-def _decode(kind: str | None, blob: bytes) -> Facts:
-    text = zlib.decompress(blob)
-    if kind == "debrief":
-        return DebriefFacts.model_validate_json(text)
-    return PlanFacts.model_validate_json(text)

@@ -1,7 +1,11 @@
 """Collect the facts of every plan under some paths: from the cache where it has them, else
 by checking the plan as ``negplan check`` does (:func:`negplan.checking.check_document`), in
 worker processes for many files (:func:`negplan.parallel.ordered_map`). Facts come back in the
-order :func:`negplan.checking.expand` lists the files, whatever the number of workers."""
+order :func:`negplan.checking.expand` lists the files, whatever the number of workers.
+
+A worker sends each file's facts back as a compact row (:mod:`negplan.portfolio.rows`), the
+same the cache keeps; the main process reads each row once, as it arrives, into facts that
+share their common values."""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from negplan.checking import (
     check_document,
     default_jobs,
 )
-from negplan.debriefs import has_debrief, plan_path
+from negplan.debriefs import has_debrief, plan_path, remember_names
 from negplan.discovery import PlaybookCache
 from negplan.errors import InputError, NegplanError
 from negplan.loader import Document, load
@@ -27,6 +31,7 @@ from negplan.models.playbook import Playbook
 from negplan.portfolio.cache import NO_FILE, Entry, FactCache, playbook_digest
 from negplan.portfolio.debrief_facts import DebriefFacts, debrief_facts, invalid_debrief_facts
 from negplan.portfolio.facts import PlanFacts, invalid_facts, plan_facts
+from negplan.portfolio.rows import Facts, Reader, encode
 
 
 @dataclass
@@ -63,15 +68,18 @@ def collect(
     :func:`~negplan.checking.expand` listed), in their order."""
     out = Collected()
     locator = PlaybookCache()
-    slots: list[Entry | NegplanError | _Task] = []
+    reader = Reader()
+    if cache is not None:  # looking beside a plan for its debrief: those cached are not parsed
+        remember_names(cache.debrief_names())
+    slots: list[Facts | NegplanError | _Task | None] = []
     for item in items:
         if isinstance(item, NegplanError):
             slots.append(item)
             continue
         path, explicit = item
         sha = _digest(cache, path)
-        hit = _lookup(cache, sha, path, options, locator) if sha is not None else None
-        slots.append(hit if hit is not None else _Task(path, explicit, sha))
+        hit = _lookup(cache, sha, path, options, locator, reader) if sha is not None else None
+        slots.append(hit.facts if hit is not None else _Task(path, explicit, sha))
         if hit is not None:
             out.cached += 1
             advance()
@@ -84,7 +92,7 @@ def collect(
             advance()
             if result.entry is not None and task.sha is not None:
                 learnt.append((task.sha, _with_plan_sha(cache, task.path, result.entry)))
-            _keep(out, result.entry or result.error)
+            _keep(out, result.error or _read(reader, result.entry))
         else:
             _keep(out, slot)
     if cache is not None:
@@ -92,16 +100,21 @@ def collect(
     return out
 
 
-def _keep(out: Collected, found: Entry | NegplanError | None) -> None:
+def _read(reader: Reader, entry: Entry | None) -> Facts | None:
+    """The facts of a checked file (None for a file that is neither a plan nor a debrief)."""
+    if entry is None or entry.row is None:
+        return None
+    return reader.decode(entry.row)
+
+
+def _keep(out: Collected, found: Facts | NegplanError | None) -> None:
     """File a checked or cached file's facts, or its error, where they belong."""
     if isinstance(found, NegplanError):
         out.unread.append(found)
-        return
-    facts = found.facts if found is not None else None
-    if isinstance(facts, DebriefFacts):
-        out.debriefs.append(facts)
-    elif facts is not None:
-        out.facts.append(facts)
+    elif isinstance(found, DebriefFacts):
+        out.debriefs.append(found)
+    elif found is not None:
+        out.facts.append(found)
 
 
 def _digest(cache: FactCache | None, path: str) -> str | None:
@@ -124,7 +137,7 @@ def _with_plan_sha(cache: FactCache | None, path: str, entry: Entry) -> Entry:
     if entry.reference is None:
         return entry
     return Entry(
-        entry.facts,
+        entry.row,
         entry.plan_key,
         entry.playbook,
         entry.reference,
@@ -132,12 +145,21 @@ def _with_plan_sha(cache: FactCache | None, path: str, entry: Entry) -> Entry:
     )
 
 
+class _Hit(NamedTuple):
+    facts: Facts | None
+
+
 def _lookup(
-    cache: FactCache | None, sha: str, path: str, options: CheckOptions, locator: PlaybookCache
-) -> Entry | None:
-    """The cached entry for this content, day and version whose playbook is still the one
+    cache: FactCache | None,
+    sha: str,
+    path: str,
+    options: CheckOptions,
+    locator: PlaybookCache,
+    reader: Reader,
+) -> _Hit | None:
+    """The cached facts for this content, day and version whose playbook is still the one
     the file would be checked with, whose debrief's plan is unchanged, and whose plan still
-    has (or lacks) a debrief beside it."""
+    has (or lacks) a debrief beside it (None when there are none: the file is checked)."""
     assert cache is not None
     for entry in cache.candidates(sha):
         where = path if entry.reference is None else plan_path(path, entry.reference)
@@ -151,12 +173,15 @@ def _lookup(
             continue
         if entry.beside is not None and has_debrief(path) != entry.beside:
             continue
-        return Entry(_relocated(entry, path), entry.plan_key, entry.playbook)
+        try:
+            facts = _read(reader, entry)
+        except ValueError:
+            continue  # a damaged entry: the file is checked again and its entry replaced
+        return _Hit(_relocated(facts, path))
     return None
 
 
-def _relocated(entry: Entry, path: str) -> PlanFacts | DebriefFacts | None:
-    facts = entry.facts
+def _relocated(facts: Facts | None, path: str) -> Facts | None:
     if isinstance(facts, DebriefFacts):
         return facts.at(path, plan_path(path, facts.reference))
     return facts.at(path) if facts is not None else None
@@ -213,14 +238,15 @@ def _facts_of(task: _Task) -> _Done:
         return _Done(Entry(None, plan_key, playbook_digest(None)))
     if result.plan is None or result.playbook is None:
         facts = invalid_facts(task.path, result.findings)
-        return _Done(Entry(facts, plan_key, playbook_digest(result.playbook)))
+        return _Done(Entry(encode(facts), plan_key, playbook_digest(result.playbook)))
     loaded = playbooks.get(result.playbook)
     assert loaded.playbook is not None
     facts = plan_facts(
         task.path, result.plan, loaded.playbook, result.findings, today=options.today
     )
     beside = _beside(task.path, result.plan, loaded.playbook, today=options.today)
-    return _Done(Entry(facts, plan_key, playbook_digest(result.playbook), beside=beside))
+    row = encode(facts)
+    return _Done(Entry(row, plan_key, playbook_digest(result.playbook), beside=beside))
 
 
 def _key(doc: Document) -> str | None:
@@ -252,10 +278,10 @@ def _debrief_entry(path: str, doc: Document, result: FileResult, playbooks: Play
     plan, debrief = result.debriefed, result.debrief
     if debrief is None or plan is None or result.playbook is None:
         facts = invalid_debrief_facts(path, result.findings, reference=reference)
-        return Entry(facts, plan.playbook if plan else None, digest, reference or None)
+        return Entry(encode(facts), plan.playbook if plan else None, digest, reference or None)
     loaded = playbooks.get(result.playbook)
     assert loaded.playbook is not None
     facts = debrief_facts(
         path, debrief, plan, loaded.playbook, result.findings, plan_file=plan_file
     )
-    return Entry(facts, plan.playbook, digest, reference)
+    return Entry(encode(facts), plan.playbook, digest, reference)

@@ -57,7 +57,7 @@ def _term(rows: list[tuple[str, TermFacts]], ctx: Context) -> Data:
         "numeric": first.numeric,
         "range": [first.range_min, first.range_max] if width is not None else None,
         "authority": first.authority,
-        "rungs": [] if ctx.redact else [r.model_dump() for r in first.rungs],
+        "rungs": [] if ctx.redact else [r._asdict() for r in first.rungs],
         "org": org,
         "by_group": out,
     }

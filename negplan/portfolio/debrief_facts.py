@@ -4,15 +4,14 @@ the moves improvised, the result and its reason, the surprise asks.
 Worked out once per debrief, right after it is checked (in the worker that checked it), from
 the debrief, the plan it names and that plan's playbook, through the one reading of a
 debrief's outcome (:func:`negplan.outcome.assess_outcome`, on :mod:`negplan.debriefs`).
-Plain values, so that the cache keeps them as JSON like the facts of plans.
+Named tuples of plain values, like the facts of plans.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict
+from typing import NamedTuple, TypedDict
 
 from negplan.findings import Finding
 from negplan.models.debrief import Debrief
@@ -30,20 +29,16 @@ def quarter_of(day: dt.date | None) -> str:
     return NO_QUARTER if day is None else f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
-class _Facts(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class AgreedTerm(_Facts):
+class AgreedTerm(NamedTuple):
     """One term of a debrief: planned positions, the agreed one, and where it fell."""
 
     term: str
+    #: Where the agreed position fell, as ``negplan value DEBRIEF`` says it (``at target``...).
+    fell: str
     opening: str | None = None
     target: str | None = None
     walk_away: str | None = None
     agreed: str | None = None
-    #: Where the agreed position fell, as ``negplan value DEBRIEF`` says it (``at target``...).
-    fell: str
     #: At the target or better (None: not agreed, or nothing to compare with).
     attained: bool | None = None
     at_walk_away: bool | None = None
@@ -52,7 +47,7 @@ class AgreedTerm(_Facts):
     range_used: Decimal | None = None
 
 
-class DebriefFacts(_Facts):
+class DebriefFacts(NamedTuple):
     """Everything the report keeps of one debrief."""
 
     path: str
@@ -93,7 +88,7 @@ class DebriefFacts(_Facts):
         """The same facts for the same content found at another path (naming ``plan``)."""
         if path == self.path and plan == self.plan:
             return self
-        return self.model_copy(update={"path": path, "plan": plan})
+        return self._replace(path=path, plan=plan)
 
 
 def invalid_debrief_facts(path: str, findings: list[Finding], *, reference: str) -> DebriefFacts:
@@ -134,7 +129,12 @@ def debrief_facts(
     )
 
 
-def _nets(outcome: Outcome) -> dict[str, Decimal]:
+class _Nets(TypedDict, total=False):
+    net_target: Decimal
+    net_agreed: Decimal
+
+
+def _nets(outcome: Outcome) -> _Nets:
     if outcome.target is None or outcome.agreed is None:
         return {}
     return {"net_target": net_cents(outcome.target)[1], "net_agreed": net_cents(outcome.agreed)[1]}

@@ -2,16 +2,17 @@
 
 Facts are worked out once per plan, right after it is checked (in the worker process that
 checked it), from the checked plan, its playbook and its findings: the sign-offs through
-:mod:`negplan.signoffs`, the money through :mod:`negplan.pricing`. They are plain values, so
-that the cache can keep them as JSON and the sections never need the plan again.
+:mod:`negplan.signoffs`, the money through :mod:`negplan.pricing`. They are named tuples of
+plain values, so that the sections never need the plan again, the facts of many thousand plans
+fit in little memory, and they travel back from the workers, and into the cache, as compact
+rows (:mod:`negplan.portfolio.rows`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict
+from typing import NamedTuple, TypedDict
 
 from negplan.domain import format_value
 from negplan.economics import DealEconomics, Scenario, cents
@@ -30,18 +31,14 @@ NOT_READY_STATES = (Readiness.DRAFT.value, Readiness.NOT_READY.value)
 UNKNOWN = "(none)"
 
 
-class _Facts(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Rung(_Facts):
+class Rung(NamedTuple):
     """One rung of a term's approval ladder: who signs off how far (numeric terms only)."""
 
     approver: str
     up_to: Decimal
 
 
-class TermFacts(_Facts):
+class TermFacts(NamedTuple):
     """One term of one plan: its positions, authority, sign-off and money."""
 
     term: str
@@ -79,7 +76,7 @@ class TermFacts(_Facts):
         return self.past_authority and not self.covered
 
 
-class PendingSignoff(_Facts):
+class PendingSignoff(NamedTuple):
     """An alignment entry still pending (or disputed) close to the meeting."""
 
     approver: str
@@ -87,7 +84,7 @@ class PendingSignoff(_Facts):
     status: str
 
 
-class PlanFacts(_Facts):
+class PlanFacts(NamedTuple):
     """Everything the report keeps of one plan."""
 
     path: str
@@ -119,7 +116,7 @@ class PlanFacts(_Facts):
 
     def at(self, path: str) -> PlanFacts:
         """The same facts for the same content found at another path."""
-        return self if path == self.path else self.model_copy(update={"path": path})
+        return self if path == self.path else self._replace(path=path)
 
 
 def invalid_facts(path: str, findings: list[Finding]) -> PlanFacts:
@@ -166,7 +163,33 @@ def plan_facts(
     )
 
 
-def counts(findings: list[Finding]) -> dict[str, object]:
+class Counts(TypedDict):
+    """The rule codes of a file's findings, and how many are errors and warnings."""
+
+    codes: tuple[str, ...]
+    errors: int
+    warnings: int
+
+
+class _Money(TypedDict, total=False):
+    list_total_target: Decimal
+    net_target: Decimal
+    list_total_walk_away: Decimal
+    net_walk_away: Decimal
+
+
+class _Moves(TypedDict):
+    gives: int
+    give_worth: Decimal
+    gets: int
+    get_worth: Decimal
+
+
+#: The moves of a term the plan neither gives nor gets.
+_NO_MOVES: _Moves = {"gives": 0, "give_worth": Decimal(0), "gets": 0, "get_worth": Decimal(0)}
+
+
+def counts(findings: list[Finding]) -> Counts:
     """The rule codes of the findings, and how many are errors and warnings."""
     return {
         "codes": tuple(f.code for f in findings),
@@ -183,14 +206,18 @@ def net_cents(scenario: Scenario) -> tuple[Decimal, Decimal]:
     return total, total + sum(values, Decimal(0))
 
 
-def _money(economics: DealEconomics | None) -> dict[str, Decimal | None]:
+def _money(economics: DealEconomics | None) -> _Money:
     """List totals and nets in cents, at target and at walk-away."""
     if economics is None:
         return {}
-    out: dict[str, Decimal | None] = {}
-    for name in ("target", "walk_away"):
-        out[f"list_total_{name}"], out[f"net_{name}"] = net_cents(economics.scenario(name))
-    return out
+    list_target, net_target = net_cents(economics.scenario("target"))
+    list_walk_away, net_walk_away = net_cents(economics.scenario("walk_away"))
+    return {
+        "list_total_target": list_target,
+        "net_target": net_target,
+        "list_total_walk_away": list_walk_away,
+        "net_walk_away": net_walk_away,
+    }
 
 
 def _terms(
@@ -218,18 +245,23 @@ def _terms(
     return tuple(out)
 
 
-def _moves(plan: Plan, economics: DealEconomics | None) -> dict[str, dict[str, object]]:
+def _moves(plan: Plan, economics: DealEconomics | None) -> dict[str, _Moves]:
     """Per term: how many gives and gets, and what they are worth (from the priced path)."""
-    found: dict[str, dict[str, object]] = {}
+    found: dict[str, _Moves] = {}
     steps = economics.path[1:] if economics is not None else ()
 
     def add(term: str, side: str, worth: Decimal | None) -> None:
         entry = found.setdefault(
             term, {"gives": 0, "give_worth": Decimal(0), "gets": 0, "get_worth": Decimal(0)}
         )
-        entry[f"{side}s"] = int(str(entry[f"{side}s"])) + 1
-        if worth is not None:
-            entry[f"{side}_worth"] = Decimal(str(entry[f"{side}_worth"])) + cents(worth)
+        if side == "give":
+            entry["gives"] += 1
+            if worth is not None:
+                entry["give_worth"] += cents(worth)
+        else:
+            entry["gets"] += 1
+            if worth is not None:
+                entry["get_worth"] += cents(worth)
 
     for i, concession in enumerate(plan.concessions):
         step = steps[i] if i < len(steps) else None
@@ -271,7 +303,7 @@ def _term(
     plan: Plan,
     term: Term,
     variable: Variable | None,
-    moves: dict[str, object] | None,
+    moves: _Moves | None,
     values: dict[tuple[str, str], Decimal],
     *,
     today: dt.date,
@@ -303,9 +335,9 @@ def _term(
         authority=position_text(term.authority),
         authority_number=_number(term.authority),
         rungs=tuple(
-            Rung(approver=r.approver, up_to=r.up_to)
+            Rung(approver=r.approver, up_to=up_to)
             for r in term.approvals
-            if _number(r.up_to) is not None
+            if (up_to := _number(r.up_to)) is not None
         ),
         has_walk_away=walk is not None,
         moves=variable is not None
@@ -317,5 +349,5 @@ def _term(
         covered=covered,
         value_target=values.get(("target", term.id)),
         value_walk_away=values.get(("walk_away", term.id)),
-        **(moves or {}),
+        **(moves or _NO_MOVES),
     )

@@ -20,47 +20,31 @@ def pseudonym(owner: str) -> str:
 
 
 def _term(t: TermFacts) -> TermFacts:
-    return t.model_copy(
-        update={
-            "walk_away": None,
-            "walk_away_number": None,
-            "value_walk_away": None,
-            "at_authority": False,
-        }
+    return t._replace(
+        walk_away=None, walk_away_number=None, value_walk_away=None, at_authority=False
     )
 
 
 def redact(facts: Sequence[PlanFacts]) -> list[PlanFacts]:
     """The facts with owners pseudonymised and walk-aways withheld."""
     return [
-        f.model_copy(
-            update={
-                "owner": pseudonym(f.owner),
-                "list_total_walk_away": None,
-                "net_walk_away": None,
-                "terms": tuple(_term(t) for t in f.terms),
-            }
+        f._replace(
+            owner=pseudonym(f.owner),
+            list_total_walk_away=None,
+            net_walk_away=None,
+            terms=tuple(_term(t) for t in f.terms),
         )
         for f in facts
     ]
 
 
 def _agreed(t: AgreedTerm) -> AgreedTerm:
-    return t.model_copy(
-        update={
-            "walk_away": None,
-            "at_walk_away": None,
-            "past_walk_away": None,
-            "range_used": None,
-        }
-    )
+    return t._replace(walk_away=None, at_walk_away=None, past_walk_away=None, range_used=None)
 
 
 def redact_debriefs(debriefs: Sequence[DebriefFacts]) -> list[DebriefFacts]:
     """The debriefs' facts with owners pseudonymised and walk-aways withheld."""
     return [
-        d.model_copy(
-            update={"owner": pseudonym(d.owner), "terms": tuple(_agreed(t) for t in d.terms)}
-        )
+        d._replace(owner=pseudonym(d.owner), terms=tuple(_agreed(t) for t in d.terms))
         for d in debriefs
     ]
