@@ -111,3 +111,22 @@ def test_better_says_which_way_is_better() -> None:
     assert CONTRACT.better == "higher is better for us"
     assert SUPPORT.better == "options listed best first"
     assert CASE_STUDY.better == "'yes' is better for us"
+
+
+@pytest.mark.parametrize(
+    ("subject", "value", "than", "worse"),
+    [
+        (DISCOUNT, Decimal(12), Decimal(10), True),  # lower is better
+        (DISCOUNT, Decimal(10), Decimal(10), False),
+        (DISCOUNT, Decimal(8), Decimal(10), False),
+        (CONTRACT, Decimal(12), Decimal(24), True),  # higher is better
+        (CONTRACT, Decimal(36), Decimal(24), False),
+        (SUPPORT, "platinum", "premium", True),  # options best first
+        (SUPPORT, "standard", "premium", False),
+        (CASE_STUDY, False, True, True),
+        (DISCOUNT, "ten", Decimal(10), False),  # a value that does not fit is never worse
+        (DISCOUNT, Decimal(12), None, False),
+    ],
+)
+def test_worse(subject: Term, value: object, than: object, worse: bool) -> None:
+    assert subject.worse(value, than) is worse

@@ -163,6 +163,11 @@ class Term(Model):
             return self.limits.min <= value <= self.limits.max
         return True
 
+    def worse(self, value: object, than: object) -> bool:
+        """Whether ``value`` is worse for us than ``than`` (False if either does not fit)."""
+        bad, limit = self.badness(value), self.badness(than)
+        return bad is not None and limit is not None and bad > limit
+
     def past_authority(self, value: object) -> bool:
         """Whether a position goes past what the rep may agree alone."""
         bad = self.badness(value)

@@ -136,8 +136,7 @@ def give_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
             continue
         if variable.walk_away is None:
             continue
-        bad, limit = term.badness(give.value), term.badness(variable.walk_away)
-        if bad is not None and limit is not None and bad > limit:
+        if term.worse(give.value, variable.walk_away):
             yield Issue(
                 ("concessions", i, "give", "value"),
                 f"concession {i + 1} gives {give.term} {show(term, give.value)}, past the "
@@ -384,8 +383,7 @@ def get_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
         term, variable = ctx.term(get.term), variables.get(get.term)
         if term is None or variable is None or variable.walk_away is None:
             continue
-        bad, limit = term.badness(get.value), term.badness(variable.walk_away)
-        if bad is not None and limit is not None and bad > limit:
+        if term.worse(get.value, variable.walk_away):
             yield Issue(
                 ("concessions", i, "get", "value"),
                 f"concession {i + 1} gets {get.term} {show(term, get.value)}, which is worse "

@@ -242,8 +242,7 @@ def _past_walk_away(ctx: PlanContext, term_id: str | None, position: object) -> 
     variable = next((v for v in ctx.plan.variables if v.term == term_id), None)
     if term is None or variable is None:
         return False
-    bad, limit = term.badness(position), term.badness(variable.walk_away)
-    return bad is not None and limit is not None and bad > limit
+    return term.worse(position, variable.walk_away)
 
 
 def _trade_text(ctx: PlanContext, term_id: str | None, position: object) -> str:

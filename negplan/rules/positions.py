@@ -142,8 +142,7 @@ def opening_gives_ground(ctx: PlanContext) -> Iterator[Issue]:
         term = ctx.term(variable.term)
         if term is None or term.standard is None or variable.opening is None or variable.firm:
             continue
-        opening, standard = term.badness(variable.opening), term.badness(term.standard)
-        if opening is not None and standard is not None and opening > standard:
+        if term.worse(variable.opening, term.standard):
             yield Issue(
                 ("variables", i, "opening"),
                 f"opening {show(term, variable.opening)} on {term.id} is worse for us than the "
