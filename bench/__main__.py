@@ -32,8 +32,9 @@ RSS of the whole process tree), then one verdict line per target:
    ≤ 1.5× one ``negplan check`` of the same folder (the plans and the changed playbook);
 8. ``negplan report`` (HTML, with its charts) of 10,000 plans and their debriefs
    (``bench.generate --debriefs``, checked on 2027-06-30), with no cache ≤ 1.5× one
-   ``negplan check`` of the same folder plus the charts (the charts: a warm HTML report less
-   a warm JSON report of the same folder); a second report over the unchanged files (its
+   ``negplan check`` of the same folder plus the charts (the charts: a warm HTML report whose
+   kept charts are deleted first, so that it draws them, less a warm JSON report of the same
+   folder); a second report over the unchanged files (its
    cache warm) ≤ 0.2× the first; the first's peak RSS ≤ 250 MB; and ``negplan --help`` and
    ``negplan check`` load none of the report's modules, matplotlib or sqlite3.
 
@@ -105,6 +106,7 @@ DIFF_CHECK = "negplan check (diff corpus)"
 REPORT = "negplan report --format html (no cache)"
 REPORT_AGAIN = "negplan report --format html (cache warm)"
 REPORT_DATA = "negplan report --format json (cache warm)"
+REPORT_DRAWN = "negplan report --format html (facts cached, charts drawn)"
 REPORT_CHECK = "negplan check (report corpus)"
 #: The day the report corpus is checked on (its meetings before it may have debriefs).
 REPORT_TODAY = "2027-06-30"
@@ -358,8 +360,10 @@ def _report_commands(work: Path, size: int) -> dict[str, list[str]]:
     cold.mkdir(exist_ok=True)
     warm.mkdir(exist_ok=True)
 
-    def shell(where: Path, *args: str, fresh: bool = False) -> list[str]:
+    def shell(where: Path, *args: str, fresh: bool = False, draw: bool = False) -> list[str]:
         clear = "rm -rf .negplan && " if fresh else ""
+        if draw:  # the facts stay cached; the charts kept are deleted, so all are drawn
+            clear = f'"{sys.executable}" -c "{_FORGET_CHARTS}" && '
         return ["sh", "-c", f'cd "{where}" && {clear}exec "$@"', "report", *common, *args]
 
     check = [negplan_bin, "check", str(folder), "--format", "parsable", "--today", REPORT_TODAY]
@@ -368,7 +372,15 @@ def _report_commands(work: Path, size: int) -> dict[str, list[str]]:
         REPORT: shell(cold, "-o", "report.html", fresh=True),
         REPORT_AGAIN: shell(warm, "-o", "report.html"),
         REPORT_DATA: shell(warm, "-o", "report.json"),
+        REPORT_DRAWN: shell(warm, "-o", "report.html", draw=True),
     }
+
+
+#: Python that deletes the charts a report's cache keeps (and nothing else).
+_FORGET_CHARTS = (
+    "import sqlite3; db = sqlite3.connect('.negplan/report-cache.sqlite3'); "
+    "db.execute('DELETE FROM charts'); db.commit()"
+)
 
 
 def import_verdict() -> Verdict:
@@ -590,11 +602,11 @@ def _report_verdicts(need: Callable[..., list[Row] | None]) -> list[Verdict]:
     out: list[Verdict] = []
     size = 10000
     label = "report of 10,000 plans vs one check of them plus the charts"
-    if got := need("8", label, (REPORT, size), (REPORT_CHECK, size), (REPORT_AGAIN, size)):
-        first, check, again = got
+    if got := need("8", label, (REPORT, size), (REPORT_CHECK, size), (REPORT_DRAWN, size)):
+        first, check, drawn = got
         data = need("8", label, (REPORT_DATA, size))
         if data is not None:
-            charts = max(0.0, again.seconds - data[0].seconds)
+            charts = max(0.0, drawn.seconds - data[0].seconds)
             base = REPORT_TO_CHECK * check.seconds + charts
             text = f"1.5 × {check.seconds:.2f} s + {charts:.2f} s of charts = {base:.2f} s"
             verdict = _compare("8", label, first, base, 1.0, base_text=text)

@@ -53,8 +53,9 @@ def _rows(
         (bench.DIFF_CHECK, 1000): 1.00,
         (bench.REPORT_CHECK, 10000): 12.0,
         (bench.REPORT, 10000): 18.0,
-        (bench.REPORT_AGAIN, 10000): 2.5,
+        (bench.REPORT_AGAIN, 10000): 1.2,
         (bench.REPORT_DATA, 10000): 1.0,
+        (bench.REPORT_DRAWN, 10000): 2.5,
     }
     peaks = {(bench.NEGPLAN, 10000): 80.0}
     if seconds:

@@ -7,7 +7,7 @@ import datetime as dt
 import importlib.util
 import sys
 from collections.abc import Sequence
-from contextlib import closing
+from contextlib import closing, nullcontext
 
 from negplan.atomic import check_target, write_atomic
 from negplan.checking import CheckOptions, expand
@@ -53,10 +53,12 @@ def run(
         check_target(output, overwrite=force)
     if playbook is not None:
         PlaybookCache().usable(playbook)
-    found = _collect(paths or ["."], playbook=playbook, today=day, jobs=jobs, cache=cache)
-    facts, debriefs = _chosen(found, since=start, redact=redact)
-    ctx = Context(today=day, group_by=group_by, redact=redact, debriefs=tuple(debriefs))
-    data = _render(facts, debriefs, fmt, ctx, len(found.unread))
+    store = FactCache.open(CACHE_PATH, today=day.isoformat()) if cache else None
+    with closing(store) if store is not None else nullcontext():
+        found = _collect(paths or ["."], playbook=playbook, today=day, jobs=jobs, store=store)
+        facts, debriefs = _chosen(found, since=start, redact=redact)
+        ctx = Context(today=day, group_by=group_by, redact=redact, debriefs=tuple(debriefs))
+        data = _render(facts, debriefs, fmt, ctx, len(found.unread), store=store)
     if output is not None:
         write_atomic(output, data, overwrite=force)
     else:
@@ -104,27 +106,34 @@ def _require(fmt: str, output: str | None) -> None:
 
 
 def _collect(
-    paths: Sequence[str], *, playbook: str | None, today: dt.date, jobs: int | None, cache: bool
+    paths: Sequence[str],
+    *,
+    playbook: str | None,
+    today: dt.date,
+    jobs: int | None,
+    store: FactCache | None,
 ) -> Collected:
     items = list(expand(paths))
     files = sum(1 for item in items if not isinstance(item, NegplanError))
-    store = FactCache.open(CACHE_PATH, today=today.isoformat()) if cache else None
     options = CheckOptions(today=today, playbook=playbook, skip_unknown=True)
-    try:
-        with progress_bar(files, show=wanted(files)) as ticker:
-            found = collect(items, options=options, jobs=jobs, cache=store, advance=ticker.advance)
-    finally:
-        if store is not None:
-            with closing(store):
-                pass
+    with progress_bar(files, show=wanted(files)) as ticker:
+        found = collect(items, options=options, jobs=jobs, cache=store, advance=ticker.advance)
     for error in found.unread:
         sys.stderr.write(visible(error.render()) + "\n")
     return found
 
 
 def _render(
-    facts: list[PlanFacts], debriefs: list[DebriefFacts], fmt: str, ctx: Context, unread: int
+    facts: list[PlanFacts],
+    debriefs: list[DebriefFacts],
+    fmt: str,
+    ctx: Context,
+    unread: int,
+    *,
+    store: FactCache | None,
 ) -> bytes:
+    """The report in ``fmt``; the HTML's and PDF's charts come from ``store`` when it kept
+    them, and those drawn are kept there."""
     if fmt == "csv":
         return to_csv(facts, debriefs).encode("utf-8")
     report = build_report(facts, ctx, unread=unread)
@@ -134,9 +143,11 @@ def _render(
         from negplan.portfolio.markdown import to_markdown
 
         return to_markdown(report).encode("utf-8")
-    from negplan.portfolio.html import to_html  # matplotlib and jinja2 load only here
+    from negplan.portfolio.html import to_html  # jinja2 loads only here, matplotlib in a chart
 
-    page = to_html(report, pdf=fmt == "pdf")
+    page = to_html(report, pdf=fmt == "pdf", store=store)
+    if store is not None:
+        store.save()
     if fmt == "html":
         return page.encode("utf-8")
     from negplan.brief.output import html_to_pdf

@@ -12,6 +12,11 @@ rebuilds it); a cache that cannot be opened or read is left alone and the report
 it. When the cache is opened, it drops the entries of other negplan versions, and those of
 other ``--today`` days not used for :data:`KEEP_DAYS` days, then the file hashes no entry
 needs: it holds what the recent reports used, and does not grow for ever.
+
+The same file keeps the report's drawn charts (:mod:`negplan.portfolio.charts`): each chart's
+SVG text by a hash of its name, the data it draws and the negplan and matplotlib versions, so
+that a report whose charts draw the same data draws none of them again. Charts of other
+negplan versions go when the cache is opened, the others once unused for :data:`KEEP_DAYS`.
 """
 
 from __future__ import annotations
@@ -34,19 +39,22 @@ NO_PLAYBOOK = "-"
 #: Days the entries of another ``--today`` are kept after they were last used.
 KEEP_DAYS = 7
 #: The layout of the tables; a cache of another layout is emptied when opened.
-_LAYOUT = 3
+_LAYOUT = 4
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
     "sha TEXT)",
     "CREATE TABLE IF NOT EXISTS facts (sha TEXT, version TEXT, today TEXT, playbook TEXT, "
     "plan_key TEXT, reference TEXT, plan_sha TEXT, beside INTEGER, used TEXT, "
     "facts BLOB, PRIMARY KEY (sha, version, today, playbook))",
+    "CREATE TABLE IF NOT EXISTS charts (key TEXT PRIMARY KEY, version TEXT, used TEXT, svg TEXT)",
 )
+_TABLES = ("files", "facts", "charts")
 _PRUNE = (
     ("DELETE FROM facts WHERE version != :version", ("version",)),
     ("DELETE FROM facts WHERE today != :today AND used < :cutoff", ("today", "cutoff")),
     ("UPDATE facts SET used = :now WHERE today = :today AND used != :now", ("now", "today")),
     ("DELETE FROM files WHERE sha NOT IN (SELECT sha FROM facts)", ()),
+    ("DELETE FROM charts WHERE version != :version OR used < :cutoff", ("version", "cutoff")),
 )
 #: Not a file: what a debrief entry keeps as its plan's hash when the plan cannot be read.
 NO_FILE = "-"
@@ -107,6 +115,8 @@ class FactCache:
         self._now = (now or dt.date.today()).isoformat()
         self._files: list[tuple[str, int, int, str]] = []
         self._facts: list[tuple[object, ...]] = []
+        self._charts: list[tuple[str, str, str, str]] = []
+        self._charts_used: list[tuple[str, str, str]] = []
         # What the cache holds, read in one query each the first time it is needed.
         self._known: dict[str, tuple[int, int, str]] | None = None
         self._entries: dict[str, list[Entry]] | None = None
@@ -116,8 +126,8 @@ class FactCache:
 
     def _lay_out(self) -> None:
         if self._db.execute("PRAGMA user_version").fetchone()[0] != _LAYOUT:
-            self._db.execute("DROP TABLE IF EXISTS files")
-            self._db.execute("DROP TABLE IF EXISTS facts")
+            for table in _TABLES:
+                self._db.execute(f"DROP TABLE IF EXISTS {table}")
             self._db.execute(f"PRAGMA user_version = {_LAYOUT}")
         for statement in _SCHEMA:
             self._db.execute(statement)
@@ -185,6 +195,22 @@ class FactCache:
             if entry.reference
         }
 
+    def chart(self, key: str) -> str | None:
+        """The SVG text of the chart kept under ``key`` (see :func:`negplan.portfolio.charts.
+        drawn`), or None; a chart found is marked used (by :meth:`save`)."""
+        try:
+            found = self._db.execute("SELECT svg FROM charts WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if found is None or not isinstance(found[0], str):
+            return None
+        self._charts_used.append((self._now, key, self._now))
+        return found[0]
+
+    def put_chart(self, key: str, svg: str) -> None:
+        """Keep a drawn chart's SVG text under ``key`` (written by :meth:`save`)."""
+        self._charts.append((key, __version__, self._now, svg))
+
     def put(self, sha: str, entry: Entry) -> None:
         """Remember the entry of a file content (written by :meth:`save`)."""
         beside = None if entry.beside is None else int(entry.beside)
@@ -207,10 +233,18 @@ class FactCache:
                     "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     self._facts,
                 )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO charts VALUES (?, ?, ?, ?)", self._charts
+                )
+                self._db.executemany(
+                    "UPDATE charts SET used = ? WHERE key = ? AND used != ?", self._charts_used
+                )
         except sqlite3.Error:
             pass
         self._files.clear()
         self._facts.clear()
+        self._charts.clear()
+        self._charts_used.clear()
         self._known = self._entries = None  # read again, with what was just written
 
     def close(self) -> None:

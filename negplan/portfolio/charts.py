@@ -4,22 +4,31 @@ from the report's aggregates only.
 Each chart is inline SVG with no script and no image: text stays text (``svg.fonttype:
 none``, escaped by matplotlib), maths in labels is off, the ids come from a fixed salt per
 chart, and no date is written, so the same report gives the same bytes.
+
+So a chart drawn once need not be drawn again: :func:`drawn` keeps each chart's SVG text in
+the report's cache (:class:`negplan.portfolio.cache.FactCache`) by a hash of the chart's name,
+the data it draws and the negplan and matplotlib versions. matplotlib is imported only when a
+chart is drawn, not when every chart comes from the cache.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import io
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any, Protocol
 
-from matplotlib import rc_context
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.figure import Figure
-
+from negplan import __version__
 from negplan.portfolio.base import Data
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 _RC: dict[str, Any] = {
     "svg.fonttype": "none",
@@ -45,9 +54,74 @@ def label(text: object, *, most: int = LABEL) -> str:
     return value if len(value) <= most else value[: most - 1] + "…"
 
 
+class Drawn(Protocol):
+    """Where drawn charts are kept: :class:`negplan.portfolio.cache.FactCache`."""
+
+    def chart(self, key: str) -> str | None:
+        """The SVG text kept under ``key``, or None."""
+
+    def put_chart(self, key: str, svg: str) -> None:
+        """Keep ``svg`` under ``key``."""
+
+
+#: The values a chart's data is made of; other values are not hashed, and the chart is drawn.
+_PLAIN = (str, int, float, Decimal, dt.date, type(None))
+
+
+def _canonical(value: Any) -> str:
+    """``value`` as text that differs whenever the value (types, order included) differs;
+    TypeError for a value that is not plain data."""
+    if isinstance(value, _PLAIN):  # bool is an int: repr tells True from 1
+        return repr(value)
+    if isinstance(value, dict):
+        items = ",".join(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    if isinstance(value, list | tuple):
+        inner = ",".join(_canonical(v) for v in value)
+        return ("[" if isinstance(value, list) else "(") + inner + ")"
+    raise TypeError(type(value).__name__)
+
+
+@cache
+def _matplotlib_version() -> str:
+    try:
+        return version("matplotlib")
+    except PackageNotFoundError:
+        return "-"
+
+
+def chart_key(chart: Callable[..., str], *args: Any, **kwargs: Any) -> str | None:
+    """The hash a chart is kept under: its name, the data it draws (its arguments), and the
+    negplan and matplotlib versions; None when the arguments are not plain data."""
+    try:
+        data = _canonical([list(args), sorted(kwargs.items())])
+    except TypeError:
+        return None
+    text = "\n".join((chart.__name__, __version__, _matplotlib_version(), data))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def drawn(store: Drawn | None, chart: Callable[..., str], *args: Any, **kwargs: Any) -> str:
+    """``chart(*args, **kwargs)``: from ``store`` when it kept the chart of the same data,
+    else drawn (and kept)."""
+    key = chart_key(chart, *args, **kwargs) if store is not None else None
+    if store is None or key is None:
+        return chart(*args, **kwargs)
+    svg = store.chart(key)
+    if svg is None:
+        svg = chart(*args, **kwargs)
+        store.put_chart(key, svg)
+    return svg
+
+
 def _svg(salt: str, width: float, height: float, draw: Callable[[Figure], None]) -> str:
+    # matplotlib is slow to import, and not needed when every chart comes from the cache.
+    from matplotlib import figure as mpl_figure
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
     with rc_context({**_RC, "svg.hashsalt": f"negplan-{salt}"}):  # type: ignore[dict-item]
-        figure = Figure(figsize=(width, height), layout="constrained")
+        figure = mpl_figure.Figure(figsize=(width, height), layout="constrained")
         FigureCanvasSVG(figure)
         draw(figure)
         out = io.StringIO()
