@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 
 def main() -> None:
     """Start the command line; a Ctrl-C while it is still loading is one line and exit 130."""
-    # negplan uses no pydantic plugin; looking for them scans every installed package's
-    # metadata (about 20 ms of every run). A value the user set is kept.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         from negplan.cli import main as run  # loaded here so that a Ctrl-C during it is caught
     except KeyboardInterrupt:

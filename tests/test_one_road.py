@@ -4,7 +4,6 @@ one command line, checked by one sequence; what a rule can do in a unit test it 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -127,19 +126,3 @@ def test_help_and_version_load_no_checking_code(args: list[str]) -> None:
     loaded = _modules_after(*args)
     heavy = {"negplan.models", "negplan.checking", "negplan.rules", "ruamel", "jinja2", "rich"}
     assert heavy & loaded == set()
-
-
-def test_the_command_skips_the_pydantic_plugin_scan_unless_told_otherwise() -> None:
-    script = (
-        "import os, sys\n"
-        "import negplan.__main__ as entry\n"
-        "sys.argv = ['negplan', '--version']\n"
-        "try:\n    entry.main()\nexcept SystemExit:\n    pass\n"
-        "print(os.environ['PYDANTIC_DISABLE_PLUGINS'])\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
-    plain = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
-    assert plain.stdout.splitlines()[-1] == "__all__"
-    env["PYDANTIC_DISABLE_PLUGINS"] = "logfire"
-    kept = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
-    assert kept.stdout.splitlines()[-1] == "logfire"
