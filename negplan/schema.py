@@ -281,10 +281,16 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def closest(word: str, choices: typing.Iterable[str]) -> str | None:
+    """The one of ``choices`` that ``word`` is most likely a slip for, or None."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
 def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
     """A "did you mean 'x'?" hint for the closest of ``choices``, or None."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'?" if match else None
+    match = closest(word, choices)
+    return f"did you mean '{match}'?" if match else None
 
 
 def display_path(path: Path) -> str:

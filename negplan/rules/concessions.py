@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
 from negplan.domain import TradeLevel
 from negplan.findings import Severity
 from negplan.models.plan import Trade
-from negplan.rules._util import show
+from negplan.rules._util import show, slip_for
 from negplan.rules.base import Issue, PlanContext, rule
 from negplan.scalars import yaml_flow_text
 
@@ -112,7 +111,8 @@ def give_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
         variable = variables.get(give.term)
         if ctx.term(give.term) is None:
             continue  # NP201 reports a term the playbook lacks
-        if variable is None and not _misspelt_variable(ctx, give.term):
+        unknown = [v.term for v in ctx.plan.variables if ctx.term(v.term) is None]
+        if variable is None and not slip_for(ctx, unknown, give.term):
             yield Issue(
                 ("concessions", i, "give", "term"),
                 f"concession {i + 1} gives on '{give.term}', which is not among the plan's "
@@ -139,12 +139,6 @@ def give_past_walk_away(ctx: PlanContext) -> Iterator[Issue]:
                 f"walk-away {show(term, variable.walk_away)}",
                 "plan gives inside your walk-away, or revisit the walk-away first",
             )
-
-
-def _misspelt_variable(ctx: PlanContext, term_id: str) -> bool:
-    """Whether a variable's unknown term (NP201) is a misspelling of ``term_id``."""
-    unknown = [v.term for v in ctx.plan.variables if ctx.term(v.term) is None]
-    return bool(difflib.get_close_matches(term_id, unknown, n=1, cutoff=0.6))
 
 
 @rule("NP403", "leads-with-forbidden-term", Severity.WARNING, target="plan", ideas=(6, 11))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from negplan.domain import Unit
 from negplan.findings import Severity
 from negplan.models.plan import Trade
 from negplan.models.playbook import Term
-from negplan.rules._util import LABELS, POSITIONS, show, show_limits
+from negplan.rules._util import LABELS, POSITIONS, show, show_limits, slip_for
 from negplan.rules.base import Issue, PlanContext, rule
 from negplan.schema import suggest
 from negplan.signoffs import (
@@ -179,7 +178,8 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
         value = getattr(variable, worst)
         entries = entries_for(ctx.plan, term.id)
         verdict = assess(ctx.plan, entries, term_ladder(term), value, ctx.today)
-        if verdict.covered or verdict.problem is not None or _misspelt_entry(ctx, term.id):
+        misspelt = [e.term for e in ctx.plan.alignment if e.term and ctx.term(e.term) is None]
+        if verdict.covered or verdict.problem is not None or slip_for(ctx, misspelt, term.id):
             continue  # the sign-off's own finding (NP601, or NP201 for its term) says why
         entry = ctx.plan.alignment[verdict.index] if verdict.index is not None else None
         if entry is not None and unresolved(entry, meeting, ctx.today, window):
@@ -203,11 +203,6 @@ def past_authority(ctx: PlanContext) -> Iterator[Issue]:
                 "get the sign-off before the meeting and record it under `alignment:`: "
                 f"`{snippet(who, term.id, value)}`",
             )
-
-
-def _misspelt_entry(ctx: PlanContext, term_id: str) -> bool:
-    unknown = [e.term for e in ctx.plan.alignment if e.term and ctx.term(e.term) is None]
-    return bool(difflib.get_close_matches(term_id, unknown, n=1, cutoff=0.6))
 
 
 def needs(term: Term, value: object) -> str:
