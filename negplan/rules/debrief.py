@@ -112,8 +112,7 @@ def agreed_past_walk_away(ctx: DebriefContext) -> Iterator[Issue]:
         term, variable = ctx.term(entry.term), variables.get(entry.term)
         if term is None or variable is None or variable.walk_away is None:
             continue
-        agreed, limit = term.badness(entry.value), term.badness(variable.walk_away)
-        if agreed is not None and limit is not None and agreed > limit:
+        if term.worse(entry.value, variable.walk_away):
             yield Issue(
                 ("agreed", i, "value"),
                 f"{entry.term} agreed at {show(term, entry.value)}, past the plan's walk-away "
