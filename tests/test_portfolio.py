@@ -328,3 +328,16 @@ def test_help_and_check_import_nothing_of_the_report() -> None:
         assert not {
             m for m in loaded if m.startswith(("negplan.portfolio.", "matplotlib", "sqlite3"))
         }
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("r.csv", "csv"), ("r.json", "json"), ("r.md", "md"), ("r.htm", "html"), ("r", "md")],
+)
+def test_the_output_suffix_chooses_the_format(name: str, fmt: str) -> None:
+    from negplan.brief import resolve_format
+    from negplan.portfolio import SUFFIXES
+
+    assert resolve_format("auto", name, SUFFIXES) == fmt
+    assert resolve_format("json", name, SUFFIXES) == "json"  # an explicit format wins
+    assert resolve_format("auto", "r.csv") == "md"  # the brief has no CSV

@@ -17,13 +17,14 @@ SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".p
 PAPERS = ("a4", "letter")
 
 
-def resolve_format(chosen: str, output: str | None) -> str:
-    """The format to write: the one asked for, else the ``-o`` file's suffix, else ``md``."""
+def resolve_format(chosen: str, output: str | None, suffixes: dict[str, str] | None = None) -> str:
+    """The format to write: the one asked for, else the ``-o`` file's suffix (by
+    ``suffixes``, the brief's by default; the report passes its own), else ``md``."""
     if chosen != "auto":
         return chosen
     if output is not None:
         lowered = output.lower()
-        for suffix, fmt in SUFFIXES.items():
+        for suffix, fmt in (SUFFIXES if suffixes is None else suffixes).items():
             if lowered.endswith(suffix):
                 return fmt
     return "md"

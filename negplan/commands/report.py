@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from contextlib import closing, nullcontext
 
 from negplan.atomic import check_target, write_atomic
+from negplan.brief import resolve_format
 from negplan.checking import CheckOptions, expand
 from negplan.commands import collecting_less, parse_today
 from negplan.discovery import PlaybookCache
 from negplan.errors import NegplanError
 from negplan.escape import visible
-from negplan.portfolio import REPORT_INSTALL, resolve_format
+from negplan.portfolio import REPORT_INSTALL, SUFFIXES
 from negplan.portfolio.aggregate import build_report
 from negplan.portfolio.base import Context
 from negplan.portfolio.cache import CACHE_PATH, FactCache
@@ -45,7 +46,7 @@ def run(
 ) -> int:
     """Write the report of every plan under ``paths`` (default: the current folder); return
     0. Raises :class:`~negplan.errors.NegplanError` when negplan cannot run."""
-    fmt = resolve_format(output_format, output)
+    fmt = resolve_format(output_format, output, SUFFIXES)
     day = parse_today(today)
     start = _since(since)
     _require(fmt, output)

@@ -33,15 +33,3 @@ SUFFIXES = {
 }
 #: The one line printed when charts are asked for without matplotlib.
 REPORT_INSTALL = "html and pdf reports need matplotlib: pip install 'negplan[report]'"
-
-
-def resolve_format(chosen: str, output: str | None) -> str:
-    """The format to write: the one asked for, else the ``-o`` file's suffix, else ``md``."""
-    if chosen != "auto":
-        return chosen
-    if output is not None:
-        lowered = output.lower()
-        for suffix, fmt in SUFFIXES.items():
-            if lowered.endswith(suffix):
-                return fmt
-    return "md"
